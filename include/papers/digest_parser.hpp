@@ -1,0 +1,59 @@
+// The digest parser: a streaming, line-oriented reader of the Daily Papers
+// digest format (docs: digest-format.md, summarised in the man page). Feed
+// it bytes in chunks of any size; it hands each Paper to a sink as soon as
+// the entry closes and reports every irregularity as a Diagnostic. The
+// result never depends on how the input was chunked.
+#pragma once
+
+#include <papers/paper.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace papers {
+
+/// Receives finished papers; return false to stop parsing.
+class PaperSink {
+ public:
+  virtual ~PaperSink() = default;
+  virtual bool on_paper(Paper&& paper) = 0;
+};
+
+/// Receives diagnostics in input order.
+class DiagnosticSink {
+ public:
+  virtual ~DiagnosticSink() = default;
+  virtual void on_diagnostic(Diagnostic&& diagnostic) = 0;
+};
+
+class DigestParser {
+ public:
+  /// `file` names the input in diagnostics and records; a `YYYY-MM-DD.md`
+  /// or `YYYY/MM/DD.md` name is checked against the section dates.
+  DigestParser(std::string file,
+               PaperSink& papers,
+               DiagnosticSink& diagnostics);
+  ~DigestParser();
+  DigestParser(const DigestParser&) = delete;
+  DigestParser& operator=(const DigestParser&) = delete;
+
+  /// Parses the next chunk of the input.
+  void feed(std::string_view chunk);
+  /// Ends the input: flushes the last line and the last paper.
+  void finish();
+  /// True when the input was found to be binary (a NUL byte): the parser
+  /// stopped emitting papers, and the caller should drop the file's records.
+  bool binary() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+/// Decodes CommonMark backslash escapes and entity references in link
+/// text, leaving everything else literal (backticks, `<think>`, `*`).
+std::string decode_link_text(std::string_view text);
+
+}  // namespace papers

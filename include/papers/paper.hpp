@@ -1,0 +1,105 @@
+// The record model: a Paper as read from one digest entry, its summary
+// bullets, diagnostics, and the value types whose spelling varies in the
+// wild (arXiv ids, dates, vote counts, author lists) with their normalisers.
+// Depends on the standard library only.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace papers {
+
+/// A validated calendar date (proleptic Gregorian, years 1..9999).
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+
+  /// Parses exactly `YYYY-MM-DD`; rejects impossible days such as 2024-02-30.
+  static std::optional<Date> parse(std::string_view text);
+  /// `YYYY-MM-DD`.
+  std::string to_string() const;
+  /// Days since 1970-01-01 (negative before), for week and range arithmetic.
+  std::int64_t days_since_epoch() const;
+  /// The inverse of days_since_epoch().
+  static Date from_days(std::int64_t days);
+
+  auto operator<=>(const Date&) const = default;
+};
+
+/// True when `day` exists in `year`-`month`.
+bool is_valid_date(int year, int month, int day);
+
+/// One summary bullet: an optional label ("What's New") and the text as
+/// written (markdown, label removed, continuation lines joined with '\n').
+struct SummaryItem {
+  std::optional<std::string> label;
+  std::string text;
+
+  bool operator==(const SummaryItem&) const = default;
+};
+
+/// Where a record or diagnostic comes from.
+struct SourceLocation {
+  std::string file;
+  std::uint32_t line = 0;
+
+  bool operator==(const SourceLocation&) const = default;
+};
+
+/// One paper entry of one digest.
+struct Paper {
+  std::optional<std::string> id;   ///< arXiv id without version
+  std::optional<Date> date;        ///< from the enclosing section heading
+  std::string title;               ///< link text, escapes and entities decoded
+  std::optional<std::string> url;  ///< link target as written
+  std::optional<std::int64_t> votes;  ///< unknown for `Vote: -` or no vote line
+  std::vector<std::string> authors;   ///< cleaned: no `+`, no repeats
+  std::optional<std::string> thumbnail;
+  std::optional<std::string> video;
+  std::vector<SummaryItem> summary;
+  SourceLocation source;  ///< file and line of the heading
+
+  bool operator==(const Paper&) const = default;
+};
+
+/// A problem in the input, reported as `FILE:LINE: warning: MESSAGE`.
+struct Diagnostic {
+  SourceLocation where;  ///< line 0 when it concerns the whole file
+  std::string message;
+
+  bool operator==(const Diagnostic&) const = default;
+};
+
+/// `FILE:LINE: warning: MESSAGE` (or `FILE: warning: MESSAGE` for line 0).
+std::string to_string(const Diagnostic& diagnostic);
+
+/// Normalises any spelling of an arXiv id: `2402.03620`, `2402.03620v2`,
+/// `arXiv:2402.03620`, arxiv.org abs/pdf/html URLs, huggingface.co/papers/
+/// URLs, site-relative `/papers/ID`, and old-style ids such as
+/// `hep-th/9901001`. Returns the id without its version suffix.
+std::optional<std::string> normalize_arxiv_id(std::string_view text);
+
+/// The arXiv id of a paper link (the URL forms of normalize_arxiv_id only;
+/// a bare id is not a link).
+std::optional<std::string> arxiv_id_from_url(std::string_view url);
+
+/// What a `Vote:` value means.
+struct VoteValue {
+  bool valid = false;                 ///< false: not a count and not `-`
+  std::optional<std::int64_t> votes;  ///< unknown for `-`
+};
+
+/// Parses the text after `Vote:`: digits, or `-` for unknown.
+VoteValue parse_votes(std::string_view text);
+
+/// Parses the text after `Authors:` in either the comma form or the
+/// bracketed list-literal form; drops `+` entries, empty names and exact
+/// repeats; trims spaces.
+std::vector<std::string> parse_authors(std::string_view text);
+
+}  // namespace papers

@@ -1,0 +1,86 @@
+#include "commands.hpp"
+
+#include <papers/source.hpp>
+
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace papers::cli {
+
+void add_common_options(CLI::App& cmd, CommonOptions& options) {
+  cmd.add_option("-d,--data",
+                 options.data,
+                 "Digest file or directory (searched recursively for *.md and "
+                 "*.markdown); '-' reads standard input. Repeatable.")
+      ->type_name("PATH")
+      ->group("Input");
+}
+
+std::vector<std::string> resolve_data_paths(const CommonOptions& options) {
+  if (!options.data.empty()) {
+    return options.data;
+  }
+  std::vector<std::string> paths;
+  if (const char* env = std::getenv("PAPERS_DATA");
+      env != nullptr && *env != '\0') {
+    std::string_view rest(env);
+    while (!rest.empty()) {
+      const auto colon = rest.find(':');
+      const auto part = rest.substr(0, colon);
+      if (!part.empty()) {
+        paths.emplace_back(part);
+      }
+      if (colon == std::string_view::npos) {
+        break;
+      }
+      rest.remove_prefix(colon + 1);
+    }
+    if (!paths.empty()) {
+      return paths;
+    }
+  }
+  if (isatty(STDIN_FILENO) == 0) {
+    return {"-"};
+  }
+  return {"."};
+}
+
+LoadResult load_and_report(const CommonOptions& options) {
+  const auto paths = resolve_data_paths(options);
+  LoadResult load = load_inputs(paths);
+  for (const auto& diagnostic : load.diagnostics) {
+    fmt::print(stderr, "{}\n", to_string(diagnostic));
+  }
+  for (const auto& error : load.errors) {
+    fmt::print(stderr, "papers: {}\n", error.message);
+  }
+  return load;
+}
+
+bool write_stdout(std::string_view text) {
+  if (!text.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  }
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+    const int err = errno;
+    fmt::print(
+        stderr, "papers: error writing output: {}\n", std::strerror(err));
+    return false;
+  }
+  return true;
+}
+
+int exit_status(std::size_t results, const LoadResult& load) {
+  if (!load.errors.empty()) {
+    return kExitError;
+  }
+  return results > 0 ? kExitMatch : kExitNoMatch;
+}
+
+}  // namespace papers::cli

@@ -1,0 +1,65 @@
+// The subcommands: each has an options struct, a setup_* function that
+// declares its options and help text, and a run_* function that builds the
+// query and prints. Shared plumbing (data sources, diagnostics, output and
+// exit statuses) lives in cli_common.cpp.
+#pragma once
+
+#include <papers/format.hpp>
+#include <papers/loader.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace papers::cli {
+
+/// Exit statuses, like grep: see EXIT STATUS in the man page.
+inline constexpr int kExitMatch = 0;
+inline constexpr int kExitNoMatch = 1;
+inline constexpr int kExitError = 2;
+
+/// Where the data comes from (cli_common.cpp).
+struct CommonOptions {
+  std::vector<std::string> data;
+};
+
+/// Declares --data on `cmd`.
+void add_common_options(CLI::App& cmd, CommonOptions& options);
+
+/// How results are printed (cli_output.cpp).
+struct OutputOptions {
+  std::string format = "table";
+};
+
+/// Declares --format and the other output options on `cmd`.
+void add_output_options(CLI::App& cmd, OutputOptions& options);
+
+/// Prints `rows` as the output options say; false when writing failed.
+bool print_papers(std::span<const Paper* const> rows,
+                  const OutputOptions& options);
+
+/// The inputs: --data, else PAPERS_DATA, else stdin when it is not a
+/// terminal, else the current directory.
+std::vector<std::string> resolve_data_paths(const CommonOptions& options);
+
+/// Loads the inputs and prints diagnostics and errors to stderr.
+LoadResult load_and_report(const CommonOptions& options);
+
+/// Writes `text` to stdout; false (after a message) when it failed.
+bool write_stdout(std::string_view text);
+
+/// The exit status for a run that printed `results` rows after `load`.
+int exit_status(std::size_t results, const LoadResult& load);
+
+/// One subcommand: how to declare it and how to run it.
+struct Command {
+  const char* name;
+  const char* summary;
+  std::function<std::function<int()>(CLI::App&)> setup;
+};
+
+std::function<int()> setup_list(CLI::App& cmd);
+
+}  // namespace papers::cli

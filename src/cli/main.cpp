@@ -1,0 +1,68 @@
+// papers: query a folder of Daily Papers digests. main() registers the
+// subcommands from one table, parses argv, dispatches, and maps every
+// failure to an exit status (0 match, 1 no match, 2 error).
+#include "commands.hpp"
+
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <exception>
+
+namespace papers::cli {
+namespace {
+
+const std::array<Command, 1> kCommands = {{
+    {"list", "List every paper of the inputs", setup_list},
+}};
+
+int run(int argc, char** argv) {
+  CLI::App app{
+      "papers: answer questions about a folder of Daily Papers digests.\n"
+      "Each digest is one markdown file a day listing papers with their arXiv\n"
+      "link, votes, authors and summary.",
+      "papers"};
+  app.set_version_flag("-V,--version", std::string("papers ") + PAPERS_VERSION);
+  app.require_subcommand(1);
+  app.footer(
+      R"(Data: --data PATH (repeatable), else $PAPERS_DATA (':'-separated paths),
+else standard input when it is not a terminal, else the current directory.
+
+Exit status: 0 results printed, 1 nothing matched, 2 error (usage,
+unreadable input).
+
+See papers(1) for the digest format, the JSON schema and more examples.)");
+  std::vector<std::function<int()>> runners;
+  std::vector<CLI::App*> subcommands;
+  for (const auto& command : kCommands) {
+    CLI::App* sub = app.add_subcommand(command.name, command.summary);
+    subcommands.push_back(sub);
+    runners.push_back(command.setup(*sub));
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : kExitError;
+  }
+  for (std::size_t i = 0; i < subcommands.size(); ++i) {
+    if (subcommands[i]->parsed()) {
+      return runners[i]();
+    }
+  }
+  return kExitError;
+}
+
+}  // namespace
+}  // namespace papers::cli
+
+int main(int argc, char** argv) {
+  try {
+    return papers::cli::run(argc, argv);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "papers: internal error: {}\n", e.what());
+    return papers::cli::kExitError;
+  }
+}

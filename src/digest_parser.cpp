@@ -1,0 +1,494 @@
+#include "line_splitter.hpp"
+#include "text_util.hpp"
+
+#include <papers/digest_parser.hpp>
+
+#include <cmark.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace papers {
+namespace {
+
+bool is_ascii_punct(char c) {
+  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@')
+         || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+// Decodes one entity reference (`&amp;`, `&#233;`, `&#xE9;`) through cmark,
+// which holds the full HTML5 entity table; "" when it is not a valid one.
+std::string decode_entity(std::string_view entity) {
+  std::string doc(entity);
+  cmark_node* root =
+      cmark_parse_document(doc.data(), doc.size(), CMARK_OPT_DEFAULT);
+  std::string out;
+  cmark_node* para = cmark_node_first_child(root);
+  if (para != nullptr && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH) {
+    cmark_node* text = cmark_node_first_child(para);
+    if (text != nullptr && cmark_node_next(text) == nullptr
+        && cmark_node_get_type(text) == CMARK_NODE_TEXT) {
+      const char* literal = cmark_node_get_literal(text);
+      if (literal != nullptr && doc != literal) {
+        out = literal;
+      }
+    }
+  }
+  cmark_node_free(root);
+  return out;
+}
+
+// Length of an entity reference starting at s[i] ('&'), or 0.
+std::size_t entity_length(std::string_view s, std::size_t i) {
+  const auto semi = s.find(';', i + 1);
+  if (semi == std::string_view::npos || semi - i > 40 || semi == i + 1) {
+    return 0;
+  }
+  for (std::size_t k = i + 1; k < semi; ++k) {
+    const char c = s[k];
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9') || (k == i + 1 && c == '#');
+    if (!ok) {
+      return 0;
+    }
+  }
+  return semi - i + 1;
+}
+
+enum class Mode {
+  kPreamble,  // before any heading that opens or closes a section
+  kSection,   // inside a `## Daily Papers (...)` section
+  kOther,     // after any other `#`/`##` heading: not digest content
+};
+
+struct Heading {
+  int level = 0;
+  std::string_view text;
+};
+
+// An ATX heading: up to 3 spaces, 1-6 `#`, then a space or the line end.
+std::optional<Heading> parse_heading(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && i < 3 && line[i] == ' ') {
+    ++i;
+  }
+  std::size_t level = 0;
+  while (i + level < line.size() && line[i + level] == '#') {
+    ++level;
+  }
+  if (level == 0 || level > 6) {
+    return std::nullopt;
+  }
+  const std::size_t after = i + level;
+  if (after < line.size() && line[after] != ' ' && line[after] != '\t') {
+    return std::nullopt;
+  }
+  return Heading{static_cast<int>(level), trim(line.substr(after))};
+}
+
+// A code fence: up to 3 spaces (more inside list items), then ``` or ~~~.
+struct Fence {
+  char ch = 0;
+  std::size_t length = 0;
+};
+
+std::optional<Fence> parse_fence(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && line[i] == ' ') {
+    ++i;
+  }
+  if (i >= line.size() || (line[i] != '`' && line[i] != '~')) {
+    return std::nullopt;
+  }
+  const char ch = line[i];
+  std::size_t n = 0;
+  while (i + n < line.size() && line[i + n] == ch) {
+    ++n;
+  }
+  if (n < 3) {
+    return std::nullopt;
+  }
+  return Fence{ch, n};
+}
+
+// `- `, `* ` or `+ ` at column 0 (or the marker alone): the bullet's text.
+std::optional<std::string_view> bullet_text(std::string_view line) {
+  if (line.empty() || (line[0] != '-' && line[0] != '*' && line[0] != '+')) {
+    return std::nullopt;
+  }
+  if (line.size() == 1) {
+    return std::string_view{};
+  }
+  if (line[1] != ' ' && line[1] != '\t') {
+    return std::nullopt;
+  }
+  return trim(line.substr(2));
+}
+
+// `**Label**: `, `***Label***: ` and the malformed `***Label*: `.
+void split_label(std::string_view text, SummaryItem& item) {
+  std::size_t open = 0;
+  while (open < text.size() && text[open] == '*') {
+    ++open;
+  }
+  if (open < 2 || open > 3) {
+    item.text.assign(text);
+    return;
+  }
+  const auto close = text.find('*', open);
+  if (close == std::string_view::npos || close == open) {
+    item.text.assign(text);
+    return;
+  }
+  std::size_t stars = 0;
+  while (close + stars < text.size() && text[close + stars] == '*') {
+    ++stars;
+  }
+  const std::size_t colon = close + stars;
+  const auto label = trim(text.substr(open, close - open));
+  const bool is_label = stars <= 3 && colon < text.size() && text[colon] == ':'
+                        && (colon + 1 == text.size() || text[colon + 1] == ' ')
+                        && !label.empty();
+  if (!is_label) {
+    item.text.assign(text);
+    return;
+  }
+  item.label.emplace(label);
+  item.text.assign(trim(text.substr(colon + 1)));
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// The `src` attribute of a `<video ...>` line.
+std::optional<std::string> video_src(std::string_view line) {
+  const auto at = line.find("src=");
+  if (at == std::string_view::npos || at + 4 >= line.size()) {
+    return std::nullopt;
+  }
+  const char quote = line[at + 4];
+  if (quote != '"' && quote != '\'') {
+    return std::nullopt;
+  }
+  const auto end = line.find(quote, at + 5);
+  if (end == std::string_view::npos) {
+    return std::nullopt;
+  }
+  return std::string(line.substr(at + 5, end - at - 5));
+}
+
+// `YYYY-MM-DD.md`/`.markdown` file names and `YYYY/MM/DD.md` paths.
+std::optional<Date> date_from_path(std::string_view path) {
+  std::string_view stem = path;
+  for (std::string_view ext : {".md", ".markdown"}) {
+    if (stem.size() > ext.size() && stem.ends_with(ext)) {
+      stem.remove_suffix(ext.size());
+      break;
+    }
+  }
+  if (stem.size() >= 10) {
+    const auto tail = stem.substr(stem.size() - 10);
+    const bool separated = stem.size() == 10 || stem[stem.size() - 11] == '/';
+    if (separated) {
+      if (auto date = Date::parse(tail)) {
+        return date;
+      }
+    }
+    if (tail[4] == '/' && tail[7] == '/') {
+      std::string dashed(tail);
+      dashed[4] = '-';
+      dashed[7] = '-';
+      const bool whole = stem.size() == 10 || stem[stem.size() - 11] == '/';
+      if (whole) {
+        return Date::parse(dashed);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string decode_link_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\\' && i + 1 < text.size() && is_ascii_punct(text[i + 1])) {
+      out += text[++i];
+    } else if (c == '&') {
+      const auto len = entity_length(text, i);
+      std::string decoded =
+          len ? decode_entity(text.substr(i, len)) : std::string();
+      if (decoded.empty()) {
+        out += c;
+      } else {
+        out += decoded;
+        i += len - 1;
+      }
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+struct DigestParser::State {
+  std::string file;
+  PaperSink& paper_sink;
+  DiagnosticSink& diagnostic_sink;
+  std::optional<Date> path_date;
+
+  LineSplitter splitter;
+  std::string repaired;  // scratch for lines with invalid UTF-8
+  std::uint32_t line_no = 0;
+  Mode mode = Mode::kPreamble;
+  std::optional<Date> date;
+  std::optional<Fence> fence;
+  std::optional<Paper> paper;
+  bool in_bullets = false;
+  bool saw_blank = false;
+  bool warned_utf8 = false;
+  bool is_binary = false;
+  bool stopped = false;
+
+  State(std::string f, PaperSink& p, DiagnosticSink& d)
+      : file(std::move(f)),
+        paper_sink(p),
+        diagnostic_sink(d),
+        path_date(date_from_path(file)) {}
+
+  void warn(std::uint32_t line, std::string message) {
+    diagnostic_sink.on_diagnostic(Diagnostic{{file, line}, std::move(message)});
+  }
+
+  void close_paper() {
+    if (paper && !stopped) {
+      stopped = !paper_sink.on_paper(std::move(*paper));
+    }
+    paper.reset();
+    in_bullets = false;
+    saw_blank = false;
+  }
+
+  void on_line(std::string_view line);
+  void on_heading(const Heading& heading);
+  void start_paper(std::string_view text);
+  void on_paper_line(std::string_view line);
+  bool on_field_line(std::string_view line);
+};
+
+void DigestParser::State::on_line(std::string_view line) {
+  ++line_no;
+  if (is_binary || stopped) {
+    return;
+  }
+  if (line_no == 1 && starts_with(line, "\xEF\xBB\xBF")) {
+    line.remove_prefix(3);
+  }
+  if (std::memchr(line.data(), '\0', line.size()) != nullptr) {
+    warn(line_no, "binary data (NUL byte); file skipped");
+    is_binary = true;
+    paper.reset();
+    return;
+  }
+  if (!is_valid_utf8(line)) {
+    if (!warned_utf8) {
+      warn(line_no, "invalid UTF-8, replaced with U+FFFD");
+      warned_utf8 = true;
+    }
+    repaired.clear();
+    append_utf8_repaired(repaired, line);
+    line = repaired;
+  }
+  line = rtrim(line);
+
+  if (fence) {
+    if (auto close = parse_fence(line); close && close->ch == fence->ch
+                                        && close->length >= fence->length
+                                        && trim(line).size() == close->length) {
+      fence.reset();
+    }
+    if (paper && in_bullets) {
+      on_paper_line(line);
+    }
+    return;
+  }
+  if (auto open = parse_fence(line)) {
+    fence = open;
+    if (paper && in_bullets) {
+      on_paper_line(line);
+    }
+    return;
+  }
+  if (auto heading = parse_heading(line)) {
+    on_heading(*heading);
+    return;
+  }
+  if (paper) {
+    on_paper_line(line);
+  }
+}
+
+void DigestParser::State::on_heading(const Heading& heading) {
+  if (heading.level <= 2) {
+    close_paper();
+    constexpr std::string_view kDatePrefix = "Daily Papers (";
+    if (heading.level == 2 && starts_with(heading.text, kDatePrefix)
+        && heading.text.ends_with(')')) {
+      mode = Mode::kSection;
+      const auto value = heading.text.substr(
+          kDatePrefix.size(), heading.text.size() - kDatePrefix.size() - 1);
+      date = Date::parse(value);
+      if (!date) {
+        warn(line_no,
+             "invalid date '" + std::string(value)
+                 + "' in section heading; its papers have no date");
+      } else if (path_date && *path_date != *date) {
+        warn(line_no,
+             "section date " + date->to_string()
+                 + " differs from the date in the file name ("
+                 + path_date->to_string() + ")");
+      }
+    } else {
+      mode = Mode::kOther;
+    }
+    return;
+  }
+  if (mode == Mode::kOther) {
+    return;
+  }
+  if (heading.level == 3) {
+    close_paper();
+    start_paper(heading.text);
+    return;
+  }
+  if (paper) {
+    on_paper_line(heading.text.empty() ? std::string_view("#") : heading.text);
+  }
+}
+
+void DigestParser::State::start_paper(std::string_view text) {
+  paper.emplace();
+  paper->source = SourceLocation{file, line_no};
+  if (mode == Mode::kPreamble) {
+    warn(line_no, "paper before any date heading; it has no date");
+  } else {
+    paper->date = date;
+  }
+  const auto mid = text.rfind("](");
+  if (text.starts_with('[') && mid != std::string_view::npos
+      && text.ends_with(')')) {
+    paper->title = decode_link_text(text.substr(1, mid - 1));
+    const auto url = trim(text.substr(mid + 2, text.size() - mid - 3));
+    paper->url.emplace(url);
+    paper->id = arxiv_id_from_url(url);
+    if (!paper->id) {
+      warn(line_no,
+           "link '" + std::string(url) + "' is not an arXiv paper link; no id");
+    }
+    return;
+  }
+  warn(line_no, "paper heading has no link; no id");
+  paper->title = decode_link_text(text);
+}
+
+// Media, Vote and Authors lines; false when the line is none of them.
+bool DigestParser::State::on_field_line(std::string_view line) {
+  const auto field = trim(line);
+  if (starts_with(field, "Vote:")) {
+    const auto value = field.substr(5);
+    const auto vote = parse_votes(value);
+    if (!vote.valid) {
+      warn(line_no,
+           "invalid vote count '" + std::string(trim(value))
+               + "'; votes unknown");
+    }
+    paper->votes = vote.votes;
+    return true;
+  }
+  if (starts_with(field, "Authors:")) {
+    paper->authors = parse_authors(field.substr(8));
+    return true;
+  }
+  if (starts_with(field, "![") && field.ends_with(')')) {
+    const auto mid = field.find("](");
+    if (mid != std::string_view::npos) {
+      paper->thumbnail.emplace(field.substr(mid + 2, field.size() - mid - 3));
+      return true;
+    }
+  }
+  constexpr std::string_view kWatch = "[Watch Video]";
+  if (starts_with(field, kWatch)) {
+    auto rest = field.substr(kWatch.size());
+    if (rest.starts_with('(') && rest.ends_with(')')) {
+      rest = rest.substr(1, rest.size() - 2);
+    } else {
+      warn(line_no, "broken video link (no parentheses around the URL)");
+    }
+    paper->video.emplace(trim(rest));
+    return true;
+  }
+  if (starts_with(field, "<div><video") || starts_with(field, "<video")) {
+    if (auto src = video_src(field); src && !paper->video) {
+      paper->video = std::move(src);
+    }
+    return true;
+  }
+  return false;
+}
+
+void DigestParser::State::on_paper_line(std::string_view line) {
+  if (trim(line).empty()) {
+    saw_blank = true;
+    return;
+  }
+  const bool after_blank = saw_blank;
+  saw_blank = false;
+  if (auto text = bullet_text(line)) {
+    in_bullets = true;
+    split_label(*text, paper->summary.emplace_back());
+    return;
+  }
+  if (!in_bullets) {
+    if (!on_field_line(line)) {
+      warn(line_no, "unrecognised line in paper entry, ignored");
+    }
+    return;
+  }
+  auto& text = paper->summary.back().text;
+  if (after_blank && !is_blank_char(line.front()) && !fence) {
+    // A paragraph that is neither a bullet nor indented: stray text.
+    warn(line_no, "stray text after a blank line; kept in the previous bullet");
+  }
+  text += '\n';
+  text += line;
+}
+
+DigestParser::DigestParser(std::string file,
+                           PaperSink& papers,
+                           DiagnosticSink& diagnostics)
+    : state_(std::make_unique<State>(std::move(file), papers, diagnostics)) {}
+
+DigestParser::~DigestParser() = default;
+
+void DigestParser::feed(std::string_view chunk) {
+  state_->splitter.feed(
+      chunk, [this](std::string_view line) { state_->on_line(line); });
+}
+
+void DigestParser::finish() {
+  auto& s = *state_;
+  s.splitter.finish([&s](std::string_view line) { s.on_line(line); });
+  if (s.splitter.bytes() == 0) {
+    s.warn(0, "empty file");
+  }
+  if (!s.is_binary) {
+    s.close_paper();
+  }
+}
+
+bool DigestParser::binary() const { return state_->is_binary; }
+
+}  // namespace papers

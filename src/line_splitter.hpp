@@ -1,0 +1,80 @@
+// Splits a byte stream fed in chunks of any size into lines. Lines end at
+// LF, CRLF or a lone CR; the terminator is not part of the line. Only the
+// partial last line is kept between chunks, so memory stays at the longest
+// line, and complete lines inside a chunk are handed out as views into it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace papers {
+
+class LineSplitter {
+ public:
+  /// Calls `on_line(std::string_view)` for each line completed by `chunk`.
+  template <typename OnLine>
+  void feed(std::string_view chunk, OnLine&& on_line);
+
+  /// Calls `on_line` for a final line without a terminator, if any.
+  template <typename OnLine>
+  void finish(OnLine&& on_line);
+
+  /// Total bytes fed so far.
+  std::uint64_t bytes() const { return bytes_; }
+
+ private:
+  std::string partial_;
+  std::uint64_t bytes_ = 0;
+  bool skip_lf_ = false;  // the previous chunk ended in CR
+};
+
+/// Index of the first CR or LF in `s` at or after `from`, or npos.
+std::size_t find_line_end(std::string_view s, std::size_t from);
+
+template <typename OnLine>
+void LineSplitter::feed(std::string_view chunk, OnLine&& on_line) {
+  bytes_ += chunk.size();
+  std::size_t pos = 0;
+  if (skip_lf_ && !chunk.empty()) {
+    skip_lf_ = false;
+    if (chunk.front() == '\n') {
+      pos = 1;
+    }
+  }
+  while (pos < chunk.size()) {
+    const std::size_t end = find_line_end(chunk, pos);
+    if (end == std::string_view::npos) {
+      partial_.append(chunk.substr(pos));
+      return;
+    }
+    if (partial_.empty()) {
+      on_line(chunk.substr(pos, end - pos));
+    } else {
+      partial_.append(chunk.substr(pos, end - pos));
+      on_line(std::string_view(partial_));
+      partial_.clear();
+    }
+    pos = end + 1;
+    if (chunk[end] == '\r') {
+      if (pos < chunk.size()) {
+        if (chunk[pos] == '\n') {
+          ++pos;
+        }
+      } else {
+        skip_lf_ = true;
+      }
+    }
+  }
+}
+
+template <typename OnLine>
+void LineSplitter::finish(OnLine&& on_line) {
+  if (!partial_.empty()) {
+    on_line(std::string_view(partial_));
+    partial_.clear();
+  }
+  skip_lf_ = false;
+}
+
+}  // namespace papers

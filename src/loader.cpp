@@ -1,0 +1,70 @@
+#include <papers/digest_parser.hpp>
+#include <papers/loader.hpp>
+#include <papers/source.hpp>
+
+namespace papers {
+namespace {
+
+// Collects one file's records, so that a file found to be binary half-way
+// through can be dropped whole.
+class FileCollector final : public PaperSink, public DiagnosticSink {
+ public:
+  explicit FileCollector(LoadResult& out) : out_(out) {}
+
+  bool on_paper(Paper&& paper) override {
+    papers_.push_back(std::move(paper));
+    return true;
+  }
+
+  void on_diagnostic(Diagnostic&& diagnostic) override {
+    out_.diagnostics.push_back(std::move(diagnostic));
+  }
+
+  void commit(bool keep) {
+    if (keep) {
+      for (auto& paper : papers_) {
+        out_.table.add(std::move(paper));
+      }
+    }
+    papers_.clear();
+  }
+
+ private:
+  LoadResult& out_;
+  std::vector<Paper> papers_;
+};
+
+}  // namespace
+
+void load_buffer(std::string_view name,
+                 std::string_view bytes,
+                 LoadResult& out) {
+  FileCollector collector(out);
+  DigestParser parser(std::string(name), collector, collector);
+  parser.feed(bytes);
+  parser.finish();
+  collector.commit(!parser.binary());
+  ++out.files;
+}
+
+LoadResult load_inputs(std::span<const std::string> paths) {
+  LoadResult out;
+  InputList inputs = find_inputs(paths);
+  out.errors = std::move(inputs.errors);
+  for (const auto& path : inputs.files) {
+    FileCollector collector(out);
+    DigestParser parser(display_name(path), collector, collector);
+    auto read = read_input(
+        path, [&parser](std::string_view chunk) { parser.feed(chunk); });
+    if (!read) {
+      out.errors.push_back(read.error());
+      continue;
+    }
+    parser.finish();
+    collector.commit(!parser.binary());
+    ++out.files;
+  }
+  return out;
+}
+
+}  // namespace papers

@@ -1,0 +1,298 @@
+#include "text_util.hpp"
+
+#include <papers/paper.hpp>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+
+namespace papers {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
+}
+
+int to_int(std::string_view digits) {
+  int value = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  return value;
+}
+
+// Strips a version suffix `vN` from the end of an id, if there is one.
+std::string_view strip_version(std::string_view id) {
+  const auto v = id.rfind('v');
+  if (v != std::string_view::npos && v + 1 < id.size()
+      && all_digits(id.substr(v + 1))) {
+    return id.substr(0, v);
+  }
+  return id;
+}
+
+// New style `YYMM.NNNN(N)`, old style `archive(.SC)/YYMMNNN`; no version.
+bool is_bare_id(std::string_view id) {
+  if (const auto dot = id.find('.');
+      dot == 4 && id.find('/') == std::string_view::npos) {
+    const auto yymm = id.substr(0, 4);
+    const auto num = id.substr(5);
+    const int month = all_digits(yymm) ? to_int(yymm.substr(2)) : 0;
+    return month >= 1 && month <= 12 && all_digits(num)
+           && (num.size() == 4 || num.size() == 5);
+  }
+  const auto slash = id.find('/');
+  if (slash == std::string_view::npos || slash == 0) {
+    return false;
+  }
+  const auto archive = id.substr(0, slash);
+  const auto num = id.substr(slash + 1);
+  const bool archive_ok =
+      std::all_of(archive.begin(), archive.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'
+               || c == '.';
+      });
+  const int month = all_digits(num) ? to_int(num.substr(2, 2)) : 0;
+  return archive_ok && archive.front() >= 'a' && archive.front() <= 'z'
+         && num.size() == 7 && month >= 1 && month <= 12;
+}
+
+std::optional<std::string> bare_id(std::string_view text) {
+  const auto id = strip_version(text);
+  if (!is_bare_id(id)) {
+    return std::nullopt;
+  }
+  return std::string(id);
+}
+
+bool starts_with_nocase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size()
+         && std::equal(
+             prefix.begin(), prefix.end(), s.begin(), [](char a, char b) {
+               return ascii_lower(a) == ascii_lower(b);
+             });
+}
+
+bool consume_nocase(std::string_view& s, std::string_view prefix) {
+  if (!starts_with_nocase(s, prefix)) {
+    return false;
+  }
+  s.remove_prefix(prefix.size());
+  return true;
+}
+
+}  // namespace
+
+bool is_valid_date(int year, int month, int day) {
+  static constexpr std::array<int, 12> kDays = {
+      31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) {
+    return false;
+  }
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  const int days =
+      kDays[static_cast<std::size_t>(month - 1)] + (month == 2 && leap ? 1 : 0);
+  return day <= days;
+}
+
+std::optional<Date> Date::parse(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    return std::nullopt;
+  }
+  const auto y = text.substr(0, 4);
+  const auto m = text.substr(5, 2);
+  const auto d = text.substr(8, 2);
+  if (!all_digits(y) || !all_digits(m) || !all_digits(d)) {
+    return std::nullopt;
+  }
+  Date date{to_int(y), to_int(m), to_int(d)};
+  if (!is_valid_date(date.year, date.month, date.day)) {
+    return std::nullopt;
+  }
+  return date;
+}
+
+std::string Date::to_string() const {
+  std::string out(10, '-');
+  auto put = [&out](std::size_t at, int value, int width) {
+    for (int i = width - 1; i >= 0; --i) {
+      out[at + static_cast<std::size_t>(i)] =
+          static_cast<char>('0' + value % 10);
+      value /= 10;
+    }
+  };
+  put(0, year, 4);
+  put(5, month, 2);
+  put(8, day, 2);
+  return out;
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+std::int64_t Date::days_since_epoch() const {
+  const std::int64_t y = year - (month <= 2 ? 1 : 0);
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t mp = (month + 9) % 12;
+  const std::int64_t doy = (153 * mp + 2) / 5 + day - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date Date::from_days(std::int64_t days) {
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const std::int64_t doe = days - era * 146097;
+  const std::int64_t yoe =
+      (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return Date{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
+}
+
+std::string to_string(const Diagnostic& diagnostic) {
+  std::string out = diagnostic.where.file;
+  if (diagnostic.where.line > 0) {
+    out += ':';
+    out += std::to_string(diagnostic.where.line);
+  }
+  out += ": warning: ";
+  out += diagnostic.message;
+  return out;
+}
+
+std::optional<std::string> arxiv_id_from_url(std::string_view url) {
+  url = trim(url);
+  // Drop query and fragment, then a trailing slash.
+  url = url.substr(0, std::min(url.find('?'), url.find('#')));
+  while (!url.empty() && url.back() == '/') {
+    url.remove_suffix(1);
+  }
+  std::string_view path = url;
+  if (consume_nocase(path, "https://") || consume_nocase(path, "http://")
+      || !path.starts_with('/')) {
+    consume_nocase(path, "www.");
+    consume_nocase(path, "export.");
+    if (consume_nocase(path, "arxiv.org")) {
+      if (!(consume_nocase(path, "/abs/") || consume_nocase(path, "/html/"))) {
+        if (!consume_nocase(path, "/pdf/")) {
+          return std::nullopt;
+        }
+        if (path.size() > 4
+            && starts_with_nocase(path.substr(path.size() - 4), ".pdf")) {
+          path.remove_suffix(4);
+        }
+      }
+      return bare_id(path);
+    }
+    if (!consume_nocase(path, "huggingface.co")) {
+      return std::nullopt;
+    }
+  }
+  if (!consume_nocase(path, "/papers/")) {
+    return std::nullopt;
+  }
+  return bare_id(path);
+}
+
+std::optional<std::string> normalize_arxiv_id(std::string_view text) {
+  text = trim(text);
+  if (consume_nocase(text, "arxiv:")) {
+    text = trim(text);
+  }
+  if (auto id = bare_id(text)) {
+    return id;
+  }
+  return arxiv_id_from_url(text);
+}
+
+VoteValue parse_votes(std::string_view text) {
+  text = trim(text);
+  if (text == "-") {
+    return VoteValue{true, std::nullopt};
+  }
+  // 18 digits always fit in int64; anything longer is not a real count.
+  if (!all_digits(text) || text.size() > 18) {
+    return VoteValue{};
+  }
+  std::int64_t value = 0;
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return VoteValue{true, value};
+}
+
+namespace {
+
+// Reads a Python-style quoted string starting at s[i] (the quote), with
+// backslash escapes; an unterminated string runs to the end.
+std::string read_quoted(std::string_view s, std::size_t& i) {
+  const char quote = s[i++];
+  std::string out;
+  while (i < s.size() && s[i] != quote) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      ++i;
+      switch (s[i]) {
+      case 'n':
+        out += ' ';
+        break;
+      case 't':
+        out += ' ';
+        break;
+      default:
+        out += s[i];
+        break;
+      }
+    } else {
+      out += s[i];
+    }
+    ++i;
+  }
+  if (i < s.size()) {
+    ++i;  // closing quote
+  }
+  return out;
+}
+
+void add_author(std::vector<std::string>& authors, std::string_view name) {
+  name = trim(name);
+  if (name.empty() || name == "+") {
+    return;
+  }
+  if (std::find(authors.begin(), authors.end(), name) == authors.end()) {
+    authors.emplace_back(name);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> parse_authors(std::string_view text) {
+  text = trim(text);
+  std::vector<std::string> authors;
+  if (text.size() >= 2 && text.front() == '[' && text.back() == ']') {
+    const auto inner = text.substr(1, text.size() - 2);
+    std::size_t i = 0;
+    while (i < inner.size()) {
+      const char c = inner[i];
+      if (c == ' ' || c == ',' || c == '\t') {
+        ++i;
+      } else if (c == '\'' || c == '"') {
+        add_author(authors, read_quoted(inner, i));
+      } else {
+        const auto end = std::min(inner.find(',', i), inner.size());
+        add_author(authors, inner.substr(i, end - i));
+        i = end;
+      }
+    }
+    return authors;
+  }
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto end = std::min(text.find(',', start), text.size());
+    add_author(authors, text.substr(start, end - start));
+    start = end + 1;
+  }
+  return authors;
+}
+
+}  // namespace papers

@@ -1,0 +1,180 @@
+#include <papers/source.hpp>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <set>
+#include <utility>
+
+namespace papers {
+namespace {
+
+constexpr std::size_t kChunkSize = 64 * 1024;
+
+Error errno_error(const std::string& path) {
+  return Error{path + ": " + std::strerror(errno)};
+}
+
+bool is_digest_name(std::string_view name) {
+  auto ends_with_nocase = [name](std::string_view ext) {
+    if (name.size() <= ext.size()) {
+      return false;
+    }
+    const auto tail = name.substr(name.size() - ext.size());
+    return std::equal(
+        tail.begin(), tail.end(), ext.begin(), [](char a, char b) {
+          return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a)
+                 == b;
+        });
+  };
+  return ends_with_nocase(".md") || ends_with_nocase(".markdown");
+}
+
+class Walker {
+ public:
+  explicit Walker(InputList& out) : out_(out) {}
+
+  void walk(const std::string& dir, const struct stat& st) {
+    if (!visited_.insert({st.st_dev, st.st_ino}).second) {
+      return;  // a symlink loop, or a directory reached twice
+    }
+    DIR* d = opendir(dir.c_str());
+    if (d == nullptr) {
+      out_.errors.push_back(errno_error(dir));
+      return;
+    }
+    std::vector<std::string> names;
+    while (const dirent* entry = readdir(d)) {
+      if (entry->d_name[0] != '.') {
+        names.emplace_back(entry->d_name);
+      }
+    }
+    closedir(d);
+    std::sort(names.begin(), names.end());
+    const std::string prefix = dir.ends_with('/') ? dir : dir + '/';
+    for (const auto& name : names) {
+      const std::string path = prefix + name;
+
+      struct stat child {};
+
+      if (stat(path.c_str(), &child) != 0) {
+        // A dangling link is not worth an error unless it looks like a digest.
+        if (is_digest_name(name)) {
+          out_.errors.push_back(errno_error(path));
+        }
+        continue;
+      }
+      if (S_ISDIR(child.st_mode)) {
+        walk(path, child);
+      } else if (is_digest_name(name) && !S_ISDIR(child.st_mode)) {
+        out_.files.push_back(path);
+      }
+    }
+  }
+
+ private:
+  InputList& out_;
+  std::set<std::pair<dev_t, ino_t>> visited_;
+};
+
+}  // namespace
+
+InputList find_inputs(std::span<const std::string> paths) {
+  InputList out;
+  Walker walker(out);
+  bool stdin_seen = false;
+  for (const auto& path : paths) {
+    if (path == "-") {
+      stdin_seen = true;
+      continue;
+    }
+
+    struct stat st {};
+
+    if (stat(path.c_str(), &st) != 0) {
+      out.errors.push_back(errno_error(path));
+    } else if (S_ISDIR(st.st_mode)) {
+      walker.walk(path, st);
+    } else {
+      out.files.push_back(path);
+    }
+  }
+  std::sort(out.files.begin(), out.files.end());
+  out.files.erase(std::unique(out.files.begin(), out.files.end()),
+                  out.files.end());
+  if (stdin_seen) {
+    out.files.insert(out.files.begin(), "-");
+  }
+  return out;
+}
+
+std::string display_name(const std::string& path) {
+  return path == "-" ? std::string(kStdinName) : path;
+}
+
+Result<void> read_input(const std::string& path,
+                        const std::function<void(std::string_view)>& on_chunk) {
+  const bool is_stdin = path == "-";
+  const int fd =
+      is_stdin ? STDIN_FILENO : open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return errno_error(path);
+  }
+
+  struct stat st {};
+
+  if (fstat(fd, &st) != 0) {
+    Error error = errno_error(display_name(path));
+    if (!is_stdin) {
+      close(fd);
+    }
+    return error;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    if (!is_stdin) {
+      close(fd);
+    }
+    return Error{display_name(path) + ": Is a directory"};
+  }
+  if (S_ISREG(st.st_mode) && st.st_size > 0) {
+    const auto size = static_cast<std::size_t>(st.st_size);
+    void* map = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (map != MAP_FAILED) {
+      madvise(map, size, MADV_SEQUENTIAL);
+      on_chunk(std::string_view(static_cast<const char*>(map), size));
+      munmap(map, size);
+      if (!is_stdin) {
+        close(fd);
+      }
+      return {};
+    }
+  }
+  std::string buffer(kChunkSize, '\0');
+  Result<void> result;
+  for (;;) {
+    const ssize_t n = read(fd, buffer.data(), buffer.size());
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      result = errno_error(display_name(path));
+      break;
+    }
+    if (n == 0) {
+      break;
+    }
+    on_chunk(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
+  }
+  if (!is_stdin) {
+    close(fd);
+  }
+  return result;
+}
+
+}  // namespace papers

@@ -1,0 +1,46 @@
+// Small byte-level text helpers shared by the parser and the writers:
+// trimming, ASCII case, and UTF-8 validation with U+FFFD replacement.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace papers {
+
+inline bool is_blank_char(char c) { return c == ' ' || c == '\t'; }
+
+inline char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+/// Removes spaces and tabs at both ends.
+inline std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_blank_char(s.front())) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && is_blank_char(s.back())) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+/// Removes spaces and tabs at the end.
+inline std::string_view rtrim(std::string_view s) {
+  while (!s.empty() && is_blank_char(s.back())) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+/// Length of the valid UTF-8 sequence starting at s[i], or 0 if the bytes
+/// there are not one (overlong forms, surrogates and truncation included).
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
+
+/// True when `s` is entirely valid UTF-8.
+bool is_valid_utf8(std::string_view s);
+
+/// Appends `s` to `out` with each invalid byte replaced by U+FFFD.
+void append_utf8_repaired(std::string& out, std::string_view s);
+
+}  // namespace papers
