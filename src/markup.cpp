@@ -1,0 +1,69 @@
+#include <papers/markup.hpp>
+
+#include <cmark.h>
+
+#include <cstring>
+
+namespace papers {
+
+bool has_markup(std::string_view text) {
+  return text.find_first_of("*_`[]<>&\\!~") != std::string_view::npos;
+}
+
+std::string markdown_to_plain(std::string_view text) {
+  if (!has_markup(text)) {
+    return std::string(text);
+  }
+  cmark_node* root =
+      cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT);
+  cmark_iter* iter = cmark_iter_new(root);
+  std::string out;
+  auto newline = [&out] {
+    if (!out.empty() && out.back() != '\n') {
+      out += '\n';
+    }
+  };
+  for (auto ev = cmark_iter_next(iter); ev != CMARK_EVENT_DONE;
+       ev = cmark_iter_next(iter)) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    const auto type = cmark_node_get_type(node);
+    if (ev == CMARK_EVENT_ENTER) {
+      switch (type) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+      case CMARK_NODE_HTML_INLINE:
+        out += cmark_node_get_literal(node);
+        break;
+      case CMARK_NODE_CODE_BLOCK:
+      case CMARK_NODE_HTML_BLOCK: {
+        newline();
+        std::string_view literal = cmark_node_get_literal(node);
+        while (!literal.empty() && literal.back() == '\n') {
+          literal.remove_suffix(1);
+        }
+        out += literal;
+        break;
+      }
+      case CMARK_NODE_SOFTBREAK:
+        out += ' ';
+        break;
+      case CMARK_NODE_LINEBREAK:
+        out += '\n';
+        break;
+      default:
+        break;
+      }
+    } else if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING
+               || type == CMARK_NODE_ITEM) {
+      newline();
+    }
+  }
+  cmark_iter_free(iter);
+  cmark_node_free(root);
+  while (!out.empty() && out.back() == '\n') {
+    out.pop_back();
+  }
+  return out;
+}
+
+}  // namespace papers
