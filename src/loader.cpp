@@ -44,7 +44,7 @@ void load_buffer(std::string_view name,
   parser.feed(bytes);
   parser.finish();
   collector.commit(!parser.binary());
-  ++out.files;
+  out.inputs.emplace_back(name);
 }
 
 LoadResult load_inputs(std::span<const std::string> paths) {
@@ -62,7 +62,7 @@ LoadResult load_inputs(std::span<const std::string> paths) {
     }
     parser.finish();
     collector.commit(!parser.binary());
-    ++out.files;
+    out.inputs.push_back(display_name(path));
   }
   return out;
 }

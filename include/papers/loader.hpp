@@ -17,7 +17,7 @@ struct LoadResult {
   PaperTable table;
   std::vector<Diagnostic> diagnostics;  ///< warnings, in input order
   std::vector<Error> errors;            ///< unreadable paths
-  std::size_t files = 0;                ///< inputs read
+  std::vector<std::string> inputs;      ///< names of the inputs read, in order
 };
 
 /// Loads every input named by `paths` (see find_inputs()).

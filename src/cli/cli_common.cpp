@@ -20,6 +20,11 @@ void add_common_options(CLI::App& cmd, CommonOptions& options) {
                  "*.markdown); '-' reads standard input. Repeatable.")
       ->type_name("PATH")
       ->group("Input");
+  cmd.add_flag("--strict",
+               options.strict,
+               "Treat warnings about the input as errors: results are still "
+               "printed, but the exit status is 2")
+      ->group("Input");
 }
 
 std::vector<std::string> resolve_data_paths(const CommonOptions& options) {
@@ -51,14 +56,24 @@ std::vector<std::string> resolve_data_paths(const CommonOptions& options) {
   return {"."};
 }
 
+LoadResult load_quietly(const CommonOptions& options) {
+  return load_inputs(resolve_data_paths(options));
+}
+
 LoadResult load_and_report(const CommonOptions& options) {
-  const auto paths = resolve_data_paths(options);
-  LoadResult load = load_inputs(paths);
+  LoadResult load = load_quietly(options);
   for (const auto& diagnostic : load.diagnostics) {
     fmt::print(stderr, "{}\n", to_string(diagnostic));
   }
   for (const auto& error : load.errors) {
     fmt::print(stderr, "papers: {}\n", error.message);
+  }
+  if (options.strict && !load.diagnostics.empty()) {
+    load.errors.push_back(
+        Error{fmt::format("{} warning{} about the input (--strict)",
+                          load.diagnostics.size(),
+                          load.diagnostics.size() == 1 ? "" : "s")});
+    fmt::print(stderr, "papers: {}\n", load.errors.back().message);
   }
   return load;
 }

@@ -23,9 +23,10 @@ inline constexpr int kExitError = 2;
 /// Where the data comes from (cli_common.cpp).
 struct CommonOptions {
   std::vector<std::string> data;
+  bool strict = false;  ///< warnings are errors: exit 2 after the results
 };
 
-/// Declares --data on `cmd`.
+/// Declares --data and --strict on `cmd`.
 void add_common_options(CLI::App& cmd, CommonOptions& options);
 
 /// How results are printed (cli_output.cpp).
@@ -44,8 +45,12 @@ bool print_papers(std::span<const Paper* const> rows,
 /// terminal, else the current directory.
 std::vector<std::string> resolve_data_paths(const CommonOptions& options);
 
-/// Loads the inputs and prints diagnostics and errors to stderr.
+/// Loads the inputs and prints diagnostics and errors to stderr. Under
+/// --strict, warnings also count as an error in the result.
 LoadResult load_and_report(const CommonOptions& options);
+
+/// Loads the inputs without printing anything.
+LoadResult load_quietly(const CommonOptions& options);
 
 /// Writes `text` to stdout; false (after a message) when it failed.
 bool write_stdout(std::string_view text);
@@ -61,5 +66,6 @@ struct Command {
 };
 
 std::function<int()> setup_list(CLI::App& cmd);
+std::function<int()> setup_check(CLI::App& cmd);
 
 }  // namespace papers::cli

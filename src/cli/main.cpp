@@ -14,8 +14,9 @@
 namespace papers::cli {
 namespace {
 
-const std::array<Command, 1> kCommands = {{
+const std::array<Command, 2> kCommands = {{
     {"list", "List every paper of the inputs", setup_list},
+    {"check", "Check digests and print every problem found", setup_check},
 }};
 
 int run(int argc, char** argv) {

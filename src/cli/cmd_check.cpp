@@ -1,0 +1,129 @@
+#include "commands.hpp"
+
+#include <papers/format.hpp>
+
+#include <fmt/format.h>
+
+#include <map>
+#include <memory>
+
+namespace papers::cli {
+namespace {
+
+struct CheckOptions {
+  CommonOptions common;
+  std::vector<std::string> paths;
+  std::string format = "text";
+};
+
+void append_record(std::string& out,
+                   std::string_view file,
+                   std::uint32_t line,
+                   std::string_view severity,
+                   std::string_view message) {
+  out += "{\"file\": ";
+  append_json_string(file, out);
+  out += ", \"line\": ";
+  out += line > 0 ? std::to_string(line) : std::string("null");
+  out += ", \"severity\": ";
+  append_json_string(severity, out);
+  out += ", \"message\": ";
+  append_json_string(message, out);
+  out += '}';
+}
+
+}  // namespace
+
+std::function<int()> setup_check(CLI::App& cmd) {
+  auto options = std::make_shared<CheckOptions>();
+  cmd.add_option(
+         "paths",
+         options->paths,
+         "Digest files or directories to check (default: as for --data)")
+      ->type_name("PATH");
+  cmd.add_option("-d,--data",
+                 options->common.data,
+                 "Same as a PATH argument. Repeatable.")
+      ->type_name("PATH")
+      ->group("Input");
+  cmd.add_option("-f,--format",
+                 options->format,
+                 "Output format: text (diagnostics and a summary line per "
+                 "file), json (one array of diagnostic records) or jsonl")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"text", "json", "jsonl"}))
+      ->capture_default_str()
+      ->group("Output");
+  cmd.footer(
+      R"(A lint mode for people who write digests: prints every diagnostic as
+FILE:LINE: warning: MESSAGE, then one summary line per file (FILE: ok, or
+FILE: N warnings). JSON records are {"file", "line", "severity", "message"};
+line is null for problems of a whole file or path.
+
+Exit status: 0 every file is clean, 1 there were warnings, 2 a path could
+not be read.
+
+Examples:
+  papers check ~/digests
+  papers check 2024-02-07.md --format json | jq -r '.[].message')");
+  return [options] {
+    CommonOptions common = options->common;
+    common.data.insert(
+        common.data.end(), options->paths.begin(), options->paths.end());
+    const LoadResult load = load_quietly(common);
+    std::string out;
+    if (options->format == "text") {
+      std::map<std::string_view, std::size_t> counts;
+      for (const auto& d : load.diagnostics) {
+        out += to_string(d);
+        out += '\n';
+        ++counts[d.where.file];
+      }
+      for (const auto& e : load.errors) {
+        out += fmt::format("papers: {}\n", e.message);
+      }
+      for (const auto& input : load.inputs) {
+        const auto it = counts.find(input);
+        const std::size_t n = it == counts.end() ? 0 : it->second;
+        out += n == 0 ? fmt::format("{}: ok\n", input)
+                      : fmt::format(
+                          "{}: {} warning{}\n", input, n, n == 1 ? "" : "s");
+      }
+    } else {
+      const bool lines = options->format == "jsonl";
+      std::vector<std::string> records;
+      for (const auto& d : load.diagnostics) {
+        append_record(records.emplace_back(),
+                      d.where.file,
+                      d.where.line,
+                      "warning",
+                      d.message);
+      }
+      for (const auto& e : load.errors) {
+        append_record(records.emplace_back(), "", 0, "error", e.message);
+      }
+      if (lines) {
+        for (const auto& r : records) {
+          out += r;
+          out += '\n';
+        }
+      } else {
+        out += records.empty() ? "[" : "[\n";
+        for (std::size_t i = 0; i < records.size(); ++i) {
+          out += records[i];
+          out += i + 1 < records.size() ? ",\n" : "\n";
+        }
+        out += "]\n";
+      }
+    }
+    if (!write_stdout(out)) {
+      return kExitError;
+    }
+    if (!load.errors.empty()) {
+      return kExitError;
+    }
+    return load.diagnostics.empty() ? kExitMatch : kExitNoMatch;
+  };
+}
+
+}  // namespace papers::cli
