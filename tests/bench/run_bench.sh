@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Benchmarks papers against ripgrep on a synthetic archive (gen_archive.py).
+# Run by hand on an idle machine; never a timed test:
+#
+#   tests/bench/run_bench.sh [--scale 1|10|100] [--papers BIN] [--probe BIN]
+#                            [--workdir DIR] [--smoke]
+#
+# Prints, for each command, hyperfine's mean time and its ratio to
+# `rg -c NAME` over the same files; then peak RSS and instruction counts
+# (callgrind, stable on a noisy machine) of `papers top` and of the bare
+# line-scan probe. --smoke runs everything once on a 3-day archive (ctest).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+scale=1
+papers=$root/build/release/papers
+probe=$root/build/release/tests/bench/papers_line_probe
+workdir=${TMPDIR:-/tmp}/papers-bench
+smoke=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --scale) scale=$2; shift 2 ;;
+    --papers) papers=$2; shift 2 ;;
+    --probe) probe=$2; shift 2 ;;
+    --workdir) workdir=$2; shift 2 ;;
+    --smoke) smoke=1; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "run_bench.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+for tool in hyperfine rg python3; do
+  command -v "$tool" >/dev/null || { echo "run_bench.sh: $tool is not installed" >&2; exit 2; }
+done
+
+if [ $smoke = 1 ]; then
+  archive=$workdir/archive-smoke
+  gen_args=(--days 3)
+  hf_args=(--runs 2 --warmup 0)
+else
+  archive=$workdir/archive-$scale
+  gen_args=(--scale "$scale")
+  hf_args=(--warmup 3 --min-runs 10)
+fi
+mkdir -p "$workdir"
+if [ ! -d "$archive" ]; then
+  python3 "$here/gen_archive.py" "$archive" "${gen_args[@]}"
+fi
+
+files=$(find "$archive" -name '*.md' | wc -l)
+bytes=$(find "$archive" -name '*.md' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+date=$(find "$archive" -name '*.md' | sort | sed -n '2p' | xargs basename | cut -c1-10)
+id=$(grep -m1 -o 'arxiv.org/abs/[0-9.]*' "$archive/$(echo "$date" | cut -c1-4)/$date.md" | cut -d/ -f3)
+name="Quoc V. Le"
+term="Diffusion"
+
+echo "archive: $archive ($files files, $((bytes / 1000000)) MB); date $date, id $id"
+# The page cache drops files unread for about a minute: warm it now.
+find "$archive" -name '*.md' -print0 | xargs -0 cat > /dev/null
+
+cmds=(
+  "rg -c '$name' $archive"
+  "$papers top --date $date -n 5 --data $archive"
+  "$papers author '$name' --data $archive"
+  "$papers search $term --format json --data $archive"
+  "$papers show $id --data $archive"
+  "$papers list --format jsonl --data $archive"
+)
+names=("rg -c NAME" "top --date D -n 5" "author NAME" "search TERM --format json"
+       "show ID" "list --format jsonl")
+if "$papers" stats --help >/dev/null 2>&1; then
+  cmds+=("$papers stats --data $archive")
+  names+=("stats")
+else
+  echo "note: this build has no 'stats' command; skipped"
+fi
+for ((i = 1; i < ${#cmds[@]}; i++)); do
+  # Every command must succeed (exit 0) on the archive, or the timing is void.
+  bash -c "${cmds[$i]}" > /dev/null
+done
+
+json=$workdir/hyperfine.json
+hyperfine "${hf_args[@]}" -N --style none --export-json "$json" "${cmds[@]}" > /dev/null 2>&1 ||
+  hyperfine "${hf_args[@]}" --style none --export-json "$json" "${cmds[@]}" > /dev/null
+python3 - "$json" "${names[@]}" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+names = sys.argv[2:]
+base = results[0]["mean"]
+print(f"{'command':<28} {'mean ms':>9} {'± ms':>7} {'× rg':>6}")
+for name, r in zip(names, results):
+    print(f"{name:<28} {r['mean']*1e3:9.1f} {r['stddev']*1e3:7.1f} {r['mean']/base:6.2f}")
+PY
+
+if [ -x /usr/bin/time ]; then
+  rss=$( { /usr/bin/time -v "$papers" top --date "$date" -n 5 --data "$archive" > /dev/null; } 2>&1 |
+         awk -F: '/Maximum resident/ {gsub(/ /, "", $2); print $2}')
+  echo "peak RSS of top: $((rss / 1024)) MB (archive $((bytes / 1000000)) MB)"
+fi
+if command -v valgrind >/dev/null && { [ "$scale" = 1 ] || [ $smoke = 1 ]; }; then
+  count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+            awk '/refs:/ {gsub(/,/, "", $NF); print $NF}'; }
+  top_ir=$(count "$papers" top --date "$date" -n 5 --data "$archive")
+  mapfile -t all_files < <(find "$archive" -name '*.md' | sort)
+  probe_ir=$(count "$probe" "${all_files[@]}")
+  echo "instructions: top $top_ir, line probe $probe_ir, ratio $(python3 -c "print(f'{$top_ir/$probe_ir:.2f}')")"
+fi
