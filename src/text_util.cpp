@@ -1,5 +1,8 @@
 #include "text_util.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace papers {
 
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
@@ -46,11 +49,29 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 }
 
 bool is_valid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
   std::size_t i = 0;
-  while (i < s.size()) {
-    // Fast path over ASCII.
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+  while (i < n) {
+    // Skip ASCII eight bytes at a time.
+    if (i + 8 <= n) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char b0 = p[i];
+    if (b0 < 0x80) {
       ++i;
+      continue;
+    }
+    // The common non-ASCII case (Hangul, CJK, most accents): a 3-byte
+    // sequence E1..EC or EE..EF with two continuation bytes.
+    if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && i + 3 <= n
+        && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      i += 3;
       continue;
     }
     const auto len = utf8_sequence_length(s, i);
