@@ -52,7 +52,8 @@ bool is_bare_id(std::string_view id) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'
                || c == '.';
       });
-  const int month = num.size() == 7 && all_digits(num) ? to_int(num.substr(2, 2)) : 0;
+  const int month =
+      num.size() == 7 && all_digits(num) ? to_int(num.substr(2, 2)) : 0;
   return archive_ok && archive.front() >= 'a' && archive.front() <= 'z'
          && num.size() == 7 && month >= 1 && month <= 12;
 }
