@@ -67,5 +67,6 @@ struct Command {
 
 std::function<int()> setup_list(CLI::App& cmd);
 std::function<int()> setup_check(CLI::App& cmd);
+std::function<int()> setup_completions(CLI::App& cmd);
 
 }  // namespace papers::cli

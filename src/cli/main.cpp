@@ -2,8 +2,11 @@
 // subcommands from one table, parses argv, dispatches, and maps every
 // failure to an exit status (0 match, 1 no match, 2 error).
 #include "commands.hpp"
+#include "version.hpp"
 
+#include <cmark.h>
 #include <fmt/format.h>
+#include <utf8proc.h>
 
 #include <unistd.h>
 
@@ -14,10 +17,25 @@
 namespace papers::cli {
 namespace {
 
-const std::array<Command, 2> kCommands = {{
+const std::array<Command, 3> kCommands = {{
     {"list", "List every paper of the inputs", setup_list},
     {"check", "Check digests and print every problem found", setup_check},
+    {"completions", "Print a shell completion script", setup_completions},
 }};
+
+std::string version_text() {
+  return fmt::format(
+      "papers {}\nbuilt with cmark {}, re2 {}, fmt {}.{}.{}, CLI11 {}, "
+      "utf8proc {}",
+      PAPERS_VERSION_STRING,
+      cmark_version_string(),
+      PAPERS_RE2_VERSION,
+      FMT_VERSION / 10000,
+      FMT_VERSION / 100 % 100,
+      FMT_VERSION % 100,
+      CLI11_VERSION,
+      utf8proc_version());
+}
 
 int run(int argc, char** argv) {
   CLI::App app{
@@ -25,7 +43,7 @@ int run(int argc, char** argv) {
       "Each digest is one markdown file a day listing papers with their arXiv\n"
       "link, votes, authors and summary.",
       "papers"};
-  app.set_version_flag("-V,--version", std::string("papers ") + PAPERS_VERSION);
+  app.set_version_flag("-V,--version", version_text());
   app.require_subcommand(1);
   app.footer(
       R"(Data: --data PATH (repeatable), else $PAPERS_DATA (':'-separated paths),
