@@ -169,7 +169,7 @@ void add_output_options(CLI::App& cmd, OutputOptions& options) {
                  "Default on a terminal: $COLUMNS or the terminal width; "
                  "otherwise no limit")
       ->type_name("N")
-      ->check(CLI::NonNegativeNumber)
+      ->check(CLI::Range(0L, 100000L))
       ->group("Output");
   cmd.add_flag("--no-truncate",
                options.no_truncate,
