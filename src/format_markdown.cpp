@@ -117,7 +117,36 @@ bool looks_like_heading(std::string_view line) {
          && (after == line.size() || line[after] == ' ' || line[after] == '\t');
 }
 
-void append_bullet(const SummaryItem& item, std::string& out) {
+// A code fence line (``` or ~~~, three or more, after any indentation), as
+// the parser sees it: inside a fence, heading-like lines are plain text.
+struct Fence {
+  char ch = 0;
+  std::size_t length = 0;
+};
+
+std::optional<Fence> parse_fence(std::string_view line) {
+  const auto start = line.find_first_not_of(' ');
+  if (start == std::string_view::npos
+      || (line[start] != '`' && line[start] != '~')) {
+    return std::nullopt;
+  }
+  const auto end = line.find_first_not_of(line[start], start);
+  const auto length =
+      (end == std::string_view::npos ? line.size() : end) - start;
+  if (length < 3) {
+    return std::nullopt;
+  }
+  return Fence{line[start], length};
+}
+
+// The bullet's first line, then its continuation lines as written. A
+// level-4+ heading inside a bullet was kept as its text; such a line is
+// written back as a heading again so that it stays in the bullet, except
+// inside a code fence, where the parser took it literally. `fence` carries
+// the open fence from bullet to bullet, as in the parser.
+void append_bullet(const SummaryItem& item,
+                   std::optional<Fence>& fence,
+                   std::string& out) {
   out += '-';
   std::string first;
   if (item.label) {
@@ -138,13 +167,20 @@ void append_bullet(const SummaryItem& item, std::string& out) {
   if (newline == std::string_view::npos) {
     return;
   }
-  // Continuation lines as written. A level-4+ heading inside a bullet was
-  // kept as its text; it is written back as one so it stays in the bullet.
   text.remove_prefix(newline + 1);
   while (true) {
     const auto end = text.find('\n');
     const auto line = text.substr(0, end);
-    if (looks_like_heading(line)) {
+    const auto line_fence = parse_fence(line);
+    if (fence) {
+      if (line_fence && line_fence->ch == fence->ch
+          && line_fence->length >= fence->length
+          && line.find_first_not_of(' ') + line_fence->length == line.size()) {
+        fence.reset();
+      }
+    } else if (line_fence) {
+      fence = line_fence;
+    } else if (looks_like_heading(line)) {
       out += "#### ";
     }
     out += line;
@@ -182,8 +218,15 @@ void append_paper(const Paper& paper, std::string& out) {
   if (!paper.authors.empty()) {
     out += "Authors: " + authors_line(paper.authors) + "\n\n";
   }
+  std::optional<Fence> fence;
   for (const auto& item : paper.summary) {
-    append_bullet(item, out);
+    append_bullet(item, fence, out);
+  }
+  if (fence) {
+    // A fence left open would swallow every paper after this one; closing
+    // it adds one line to the last bullet, the lesser harm.
+    out.append(fence->length, fence->ch);
+    out += '\n';
   }
   if (!paper.summary.empty()) {
     out += '\n';

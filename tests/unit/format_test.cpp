@@ -560,9 +560,13 @@ TEST_CASE("markdown: awkward values survive the round trip") {
   a.title = R"(Esc\*aped \\ [unbalanced & &amp; ends with \)";
   a.url = "https://arxiv.org/abs/2401.00001";
   a.authors = {"Plain Name", "Last, First", "O'Neil \"Q\" \\n"};
-  a.summary = {{"What's New", "line one\n  indented two\n#### heading-like\n#"},
-               {std::nullopt, ""},
-               {"Empty", ""}};
+  a.summary = {
+      {"What's New", "line one\n  indented two\n#### heading-like\n#"},
+      {std::nullopt, ""},
+      {"Empty", ""},
+      {"Code", "fenced:\n```\n## not a heading\n# nor this\n```\n# but this"},
+      {std::nullopt, "opens\n~~~~\n## literal inside"},
+      {std::nullopt, "still fenced\n~~~~\nafter"}};
   Paper b;  // no date, no link: before any date heading
   b.title = "[Not] a link](x)";
   b.votes = 3;
@@ -576,6 +580,7 @@ TEST_CASE("markdown: awkward values survive the round trip") {
   d.id = "2401.00004";
   d.url = "https://arxiv.org/abs/2401.00004";
   d.date = a.date;
+  d.summary = {{std::nullopt, "opening\n```\nnever closed"}};
   const std::vector<Paper> papers = {a, b, c, d};
   const auto markdown = render(OutputFormat::kMarkdown, papers);
   CAPTURE(markdown);
@@ -583,6 +588,8 @@ TEST_CASE("markdown: awkward values survive the round trip") {
   REQUIRE(again.size() == 4);
   CHECK(without_source(again[0]) == b);
   CHECK(without_source(again[1]) == a);
+  // An open fence is closed, or it would swallow paper c.
+  d.summary[0].text += "\n```";
   CHECK(without_source(again[2]) == d);
   CHECK(without_source(again[3]) == c);
   CHECK(markdown.find("## Daily Papers (2024-01-02)")
