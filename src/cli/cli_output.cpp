@@ -111,11 +111,20 @@ class StdoutSink final : public OutputSink {
   bool quiet_ = false;
 };
 
+// "a, b, c" broken into lines of about 50 characters for --help.
 std::string joined(std::span<const std::string_view> names) {
   std::string out;
+  std::size_t line = 0;
   for (auto name : names) {
-    out += out.empty() ? "" : ", ";
+    if (line > 0 && line + name.size() + 2 > 50) {
+      out += ",\n";
+      line = 0;
+    } else if (line > 0) {
+      out += ", ";
+      line += 2;
+    }
     out += name;
+    line += name.size();
   }
   return out;
 }
@@ -126,10 +135,21 @@ void add_output_options(CLI::App& cmd, OutputOptions& options) {
   const auto formats = output_format_names();
   cmd.add_option("-f,--format",
                  options.format,
-                 "Output format: table (aligned columns; a card for "
-                 "'show'), json (one array), jsonl (one record per line), "
-                 "csv, tsv, or markdown (a digest that parses back to the "
-                 "same records)")
+                 "Output format, with an example each:\n"
+                 "  table     aligned columns (show: a card)\n"
+                 "            papers list --width 80\n"
+                 "  json      one array of records\n"
+                 "            papers list -f json | jq '.[0].title'\n"
+                 "  jsonl     one record per line, as each is ready\n"
+                 "            papers list -f jsonl | jq -r 'select(.votes >= "
+                 "10) | .id'\n"
+                 "  csv       RFC 4180 with a header row\n"
+                 "            papers list -f csv --fields id,votes,title\n"
+                 "  tsv       tab-separated; \\t \\n \\\\ escaped\n"
+                 "            papers list -f tsv > papers.tsv\n"
+                 "  markdown  a digest that reads back the same\n"
+                 "            papers list -f markdown > digest.md\n"
+                 "The JSON record is described in papers(1).")
       ->type_name("FORMAT")
       ->check(CLI::IsMember(
           std::vector<std::string>(formats.begin(), formats.end())))
@@ -139,8 +159,8 @@ void add_output_options(CLI::App& cmd, OutputOptions& options) {
   // order, so the check below sees the format already.
   cmd.add_option("--fields",
                  options.fields,
-                 "Comma-separated fields to print, in this order, for "
-                 "table, csv, tsv, json and jsonl: "
+                 "Fields to print, in this order (table, csv, tsv, json,\n"
+                 "jsonl), e.g. --fields votes,id,title. One of:\n"
                      + joined(field_names()))
       ->type_name("LIST")
       ->check(CLI::Validator(
@@ -156,8 +176,8 @@ void add_output_options(CLI::App& cmd, OutputOptions& options) {
       ->group("Output");
   cmd.add_option("--color",
                  options.color,
-                 "Colour the table header and votes: auto (only on a "
-                 "terminal; NO_COLOR and CLICOLOR_FORCE are honoured), "
+                 "Colour the table header and votes: auto (on a\n"
+                 "terminal, unless NO_COLOR; CLICOLOR_FORCE forces it),\n"
                  "always or never")
       ->type_name("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -165,15 +185,15 @@ void add_output_options(CLI::App& cmd, OutputOptions& options) {
       ->group("Output");
   cmd.add_option("--width",
                  options.width,
-                 "Fit tables and wrap cards to N columns (0: no limit). "
-                 "Default on a terminal: $COLUMNS or the terminal width; "
-                 "otherwise no limit")
+                 "Fit tables and wrap cards to N columns (0: no limit).\n"
+                 "Default: on a terminal $COLUMNS or its width, else\n"
+                 "no limit")
       ->type_name("N")
       ->check(CLI::Range(0L, 100000L))
       ->group("Output");
   cmd.add_flag("--no-truncate",
                options.no_truncate,
-               "Never shorten table cells or author lists to fit the width")
+               "Never shorten table cells or author lists")
       ->group("Output");
 }
 
