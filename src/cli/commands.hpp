@@ -40,6 +40,8 @@ struct OutputOptions {
 };
 
 /// Declares --format, --fields, --color, --width and --no-truncate on `cmd`.
+/// `options` must stay where it is until parsing ends: the --fields check
+/// reads the format stored there.
 void add_output_options(CLI::App& cmd, OutputOptions& options);
 
 /// What a command shows (papers::View): kList for list, kTop for top,
