@@ -1,32 +1,201 @@
 #include "format_writers.hpp"
 
 #include <papers/format.hpp>
+#include <papers/markup.hpp>
 
+#include <algorithm>
 #include <array>
 
 namespace papers {
+namespace {
+
+// Pieces smaller than this are gathered before they go to the sink: a
+// syscall per record would cost more than the formatting.
+constexpr std::size_t kFlushBytes = 64 * 1024;
+
+constexpr std::array<std::string_view, 12> kFieldNames = {
+    "rank",
+    "id",
+    "date",
+    "title",
+    "url",
+    "votes",
+    "authors",
+    "thumbnail",
+    "video",
+    "summary",
+    "file",
+    "line",
+};
+
+class StringSink final : public OutputSink {
+ public:
+  explicit StringSink(std::string& out) : out_(out) {}
+
+  bool write(std::string_view text) override {
+    out_ += text;
+    return true;
+  }
+
+ private:
+  std::string& out_;
+};
+
+std::string valid_field_list() {
+  std::string list;
+  for (auto name : kFieldNames) {
+    list += list.empty() ? "" : ", ";
+    list += name;
+  }
+  return list;
+}
+
+}  // namespace
 
 std::span<const std::string_view> output_format_names() {
-  static constexpr std::array<std::string_view, 3> kNames = {
-      "table", "json", "jsonl"};
+  static constexpr std::array<std::string_view, 6> kNames = {
+      "table", "json", "jsonl", "csv", "tsv", "markdown"};
   return kNames;
+}
+
+std::span<const std::string_view> field_names() { return kFieldNames; }
+
+std::string_view field_name(Field field) {
+  return kFieldNames.at(static_cast<std::size_t>(field));
+}
+
+Result<std::vector<Field>> parse_fields(std::string_view list) {
+  std::vector<Field> fields;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const auto end = std::min(list.find(',', start), list.size());
+    std::string_view name = list.substr(start, end - start);
+    while (!name.empty() && name.front() == ' ') {
+      name.remove_prefix(1);
+    }
+    while (!name.empty() && name.back() == ' ') {
+      name.remove_suffix(1);
+    }
+    const auto* it = std::find(kFieldNames.begin(), kFieldNames.end(), name);
+    if (it == kFieldNames.end()) {
+      return Error{(name.empty() ? std::string("empty field name")
+                                 : "unknown field '" + std::string(name) + "'")
+                   + "; valid fields: " + valid_field_list()};
+    }
+    const auto field = static_cast<Field>(it - kFieldNames.begin());
+    if (std::find(fields.begin(), fields.end(), field) != fields.end()) {
+      // A JSON object cannot hold a key twice.
+      return Error{"field '" + std::string(name) + "' given twice"};
+    }
+    fields.push_back(field);
+    start = end + 1;
+  }
+  return fields;
+}
+
+std::vector<Field> default_flat_fields() {
+  return {Field::kId,
+          Field::kDate,
+          Field::kTitle,
+          Field::kUrl,
+          Field::kVotes,
+          Field::kAuthors,
+          Field::kThumbnail,
+          Field::kVideo,
+          Field::kSummary,
+          Field::kFile,
+          Field::kLine};
+}
+
+std::string join_authors(const std::vector<std::string>& authors,
+                         std::string_view separator) {
+  std::string out;
+  for (const auto& author : authors) {
+    if (!out.empty()) {
+      out += separator;
+    }
+    out += author;
+  }
+  return out;
+}
+
+std::string plain_summary_item(const SummaryItem& item) {
+  std::string out;
+  if (item.label) {
+    out += *item.label;
+    out += ": ";
+  }
+  out += markdown_to_plain(item.text);
+  return out;
+}
+
+std::string plain_summary(const Paper& paper, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < paper.summary.size(); ++i) {
+    if (i > 0) {
+      out += separator;
+    }
+    out += plain_summary_item(paper.summary[i]);
+  }
+  return out;
+}
+
+void Output::end_record(bool now) {
+  if (now || buffer_.size() >= kFlushBytes) {
+    flush();
+  }
+}
+
+bool Output::finish() {
+  flush();
+  return ok_;
+}
+
+void Output::flush() {
+  if (ok_ && !buffer_.empty()) {
+    ok_ = sink_.write(buffer_);
+  }
+  buffer_.clear();
+}
+
+bool format_papers(OutputFormat format,
+                   std::span<const Paper* const> papers,
+                   const FormatOptions& options,
+                   OutputSink& sink) {
+  Output out(sink);
+  switch (format) {
+  case OutputFormat::kTable:
+    if (options.view == View::kCard && options.fields.empty()) {
+      write_card(papers, options, out);
+    } else {
+      write_table(papers, options, out);
+    }
+    break;
+  case OutputFormat::kJson:
+    write_json(papers, options, out);
+    break;
+  case OutputFormat::kJsonl:
+    write_jsonl(papers, options, out);
+    break;
+  case OutputFormat::kCsv:
+    write_csv(papers, options, out);
+    break;
+  case OutputFormat::kTsv:
+    write_tsv(papers, options, out);
+    break;
+  case OutputFormat::kMarkdown:
+    write_markdown(papers, options, out);
+    break;
+  }
+  return out.finish();
 }
 
 void format_papers(OutputFormat format,
                    std::span<const Paper* const> papers,
                    const FormatOptions& options,
                    std::string& out) {
-  switch (format) {
-  case OutputFormat::kTable:
-    write_table(papers, options, out);
-    return;
-  case OutputFormat::kJson:
-    write_json(papers, out);
-    return;
-  case OutputFormat::kJsonl:
-    write_jsonl(papers, out);
-    return;
-  }
+  StringSink sink(out);
+  format_papers(format, papers, options, sink);
 }
 
 }  // namespace papers

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace papers {
 namespace {
 
@@ -19,6 +21,96 @@ void append_optional(const std::optional<std::string>& value,
   } else {
     out += "null";
   }
+}
+
+void append_number(std::optional<std::int64_t> value, std::string& out) {
+  if (value) {
+    fmt::format_to(std::back_inserter(out), "{}", *value);
+  } else {
+    out += "null";
+  }
+}
+
+void append_summary(const std::vector<SummaryItem>& summary, std::string& out) {
+  out += '[';
+  for (std::size_t i = 0; i < summary.size(); ++i) {
+    if (i > 0) {
+      out += ", ";
+    }
+    out += '{';
+    append_key("label", out);
+    append_optional(summary[i].label, out);
+    out += ", ";
+    append_key("text", out);
+    append_json_string(summary[i].text, out);
+    out += '}';
+  }
+  out += ']';
+}
+
+// The JSON value of one field; `rank` is the 1-based output position.
+void append_value(Field field,
+                  const Paper& paper,
+                  std::size_t rank,
+                  std::string& out) {
+  switch (field) {
+  case Field::kRank:
+    fmt::format_to(std::back_inserter(out), "{}", rank);
+    return;
+  case Field::kId:
+    append_optional(paper.id, out);
+    return;
+  case Field::kDate:
+    if (paper.date) {
+      append_json_string(paper.date->to_string(), out);
+    } else {
+      out += "null";
+    }
+    return;
+  case Field::kTitle:
+    append_json_string(paper.title, out);
+    return;
+  case Field::kUrl:
+    append_optional(paper.url, out);
+    return;
+  case Field::kVotes:
+    append_number(paper.votes, out);
+    return;
+  case Field::kAuthors:
+    out += '[';
+    for (std::size_t i = 0; i < paper.authors.size(); ++i) {
+      if (i > 0) {
+        out += ", ";
+      }
+      append_json_string(paper.authors[i], out);
+    }
+    out += ']';
+    return;
+  case Field::kThumbnail:
+    append_optional(paper.thumbnail, out);
+    return;
+  case Field::kVideo:
+    append_optional(paper.video, out);
+    return;
+  case Field::kSummary:
+    append_summary(paper.summary, out);
+    return;
+  case Field::kFile:
+    append_json_string(paper.source.file, out);
+    return;
+  case Field::kLine:
+    fmt::format_to(std::back_inserter(out), "{}", paper.source.line);
+    return;
+  }
+}
+
+// U+2028..U+202E (line and paragraph separators, bidi embeddings and
+// overrides) and U+2066..U+2069 (bidi isolates), as UTF-8.
+bool is_escaped_format_char(std::string_view seq) {
+  const auto b1 = static_cast<unsigned char>(seq[1]);
+  const auto b2 = static_cast<unsigned char>(seq[2]);
+  return (b1 == 0x80 && b2 >= 0xA8 && b2 <= 0xAE)
+         || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
 }
 
 }  // namespace
@@ -73,6 +165,16 @@ void append_json_string(std::string_view text, std::string& out) {
                      "\\u{:04x}",
                      static_cast<unsigned char>(text[i + 1]));
       i += 2;
+    } else if (len == 3 && c == 0xE2
+               && is_escaped_format_char(text.substr(i, 3))) {
+      // Bidi controls reorder what a terminal shows; U+2028/U+2029 end
+      // lines in JavaScript. Escaped, they are the same JSON string.
+      const auto b1 = static_cast<unsigned char>(text[i + 1]);
+      const auto b2 = static_cast<unsigned char>(text[i + 2]);
+      fmt::format_to(std::back_inserter(out),
+                     "\\u{:04x}",
+                     ((c & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu));
+      i += 3;
     } else {
       out.append(text.substr(i, len));
       i += len;
@@ -82,87 +184,79 @@ void append_json_string(std::string_view text, std::string& out) {
 }
 
 void append_json_record(const Paper& paper, std::string& out) {
+  // The fixed record shape: these keys in this order, then "source".
+  static constexpr std::array<Field, 9> kRecordFields = {Field::kId,
+                                                         Field::kDate,
+                                                         Field::kTitle,
+                                                         Field::kUrl,
+                                                         Field::kVotes,
+                                                         Field::kAuthors,
+                                                         Field::kThumbnail,
+                                                         Field::kVideo,
+                                                         Field::kSummary};
   out += '{';
-  append_key("id", out);
-  append_optional(paper.id, out);
-  out += ", ";
-  append_key("date", out);
-  if (paper.date) {
-    append_json_string(paper.date->to_string(), out);
-  } else {
-    out += "null";
-  }
-  out += ", ";
-  append_key("title", out);
-  append_json_string(paper.title, out);
-  out += ", ";
-  append_key("url", out);
-  append_optional(paper.url, out);
-  out += ", ";
-  append_key("votes", out);
-  if (paper.votes) {
-    fmt::format_to(std::back_inserter(out), "{}", *paper.votes);
-  } else {
-    out += "null";
-  }
-  out += ", ";
-  append_key("authors", out);
-  out += '[';
-  for (std::size_t i = 0; i < paper.authors.size(); ++i) {
-    if (i > 0) {
-      out += ", ";
-    }
-    append_json_string(paper.authors[i], out);
-  }
-  out += "], ";
-  append_key("thumbnail", out);
-  append_optional(paper.thumbnail, out);
-  out += ", ";
-  append_key("video", out);
-  append_optional(paper.video, out);
-  out += ", ";
-  append_key("summary", out);
-  out += '[';
-  for (std::size_t i = 0; i < paper.summary.size(); ++i) {
-    if (i > 0) {
-      out += ", ";
-    }
-    out += '{';
-    append_key("label", out);
-    append_optional(paper.summary[i].label, out);
+  for (const Field field : kRecordFields) {
+    append_key(field_name(field), out);
+    append_value(field, paper, 0, out);
     out += ", ";
-    append_key("text", out);
-    append_json_string(paper.summary[i].text, out);
-    out += '}';
   }
-  out += "], ";
   append_key("source", out);
   out += '{';
   append_key("file", out);
-  append_json_string(paper.source.file, out);
+  append_value(Field::kFile, paper, 0, out);
   out += ", ";
   append_key("line", out);
-  fmt::format_to(std::back_inserter(out), "{}", paper.source.line);
+  append_value(Field::kLine, paper, 0, out);
   out += "}}";
 }
 
-void write_json(std::span<const Paper* const> papers, std::string& out) {
-  if (papers.empty()) {
-    out += "[]\n";
+namespace {
+
+// The whole record, or an object of just the --fields keys in their order.
+void append_object(const Paper& paper,
+                   std::size_t rank,
+                   const FormatOptions& options,
+                   std::string& out) {
+  if (options.fields.empty()) {
+    append_json_record(paper, out);
     return;
   }
-  out += "[\n";
-  for (std::size_t i = 0; i < papers.size(); ++i) {
-    append_json_record(*papers[i], out);
-    out += i + 1 < papers.size() ? ",\n" : "\n";
+  out += '{';
+  for (std::size_t i = 0; i < options.fields.size(); ++i) {
+    if (i > 0) {
+      out += ", ";
+    }
+    append_key(field_name(options.fields[i]), out);
+    append_value(options.fields[i], paper, rank, out);
   }
-  out += "]\n";
+  out += '}';
 }
 
-void write_jsonl(std::span<const Paper* const> papers, std::string& out) {
-  for (const Paper* paper : papers) {
-    append_json_record(*paper, out);
-    out += '\n';
+}  // namespace
+
+void write_json(std::span<const Paper* const> papers,
+                const FormatOptions& options,
+                Output& out) {
+  if (papers.empty()) {
+    out.text() += "[]\n";
+    return;
+  }
+  out.text() += "[\n";
+  for (std::size_t i = 0; i < papers.size() && out.ok(); ++i) {
+    append_object(*papers[i], i + 1, options, out.text());
+    out.text() += i + 1 < papers.size() ? ",\n" : "\n";
+    out.end_record();
+  }
+  out.text() += "]\n";
+}
+
+void write_jsonl(std::span<const Paper* const> papers,
+                 const FormatOptions& options,
+                 Output& out) {
+  for (std::size_t i = 0; i < papers.size() && out.ok(); ++i) {
+    append_object(*papers[i], i + 1, options, out.text());
+    out.text() += '\n';
+    out.end_record(/*now=*/true);  // each line goes out as soon as it is ready
   }
 }
 

@@ -3,8 +3,29 @@
 #include <cmark.h>
 
 #include <cstring>
+#include <string>
 
 namespace papers {
+
+namespace {
+
+// "- " for a bullet item, "3. " or "3) " for the third of an ordered list.
+std::string list_marker(cmark_node* item) {
+  cmark_node* list = cmark_node_parent(item);
+  if (list == nullptr || cmark_node_get_list_type(list) != CMARK_ORDERED_LIST) {
+    return "- ";
+  }
+  int number = cmark_node_get_list_start(list);
+  for (cmark_node* n = cmark_node_previous(item); n != nullptr;
+       n = cmark_node_previous(n)) {
+    ++number;
+  }
+  const char delim =
+      cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ')' : '.';
+  return std::to_string(number) + delim + ' ';
+}
+
+}  // namespace
 
 bool has_markup(std::string_view text) {
   return text.find_first_of("*_`[]<>&\\!~") != std::string_view::npos;
@@ -44,6 +65,11 @@ std::string markdown_to_plain(std::string_view text) {
         out += literal;
         break;
       }
+      case CMARK_NODE_ITEM:
+        // The marker is what a reader sees of a list: keep "1)" and "-".
+        newline();
+        out += list_marker(node);
+        break;
       case CMARK_NODE_SOFTBREAK:
         out += ' ';
         break;

@@ -4,6 +4,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 namespace papers {
 namespace {
 
@@ -25,12 +27,80 @@ Decoded decode_at(std::string_view text, std::size_t i) {
 }
 
 std::size_t char_width(utf8proc_int32_t cp) {
-  if (cp < 0) {
-    return 1;
-  }
   const int w = utf8proc_charwidth(cp);
   return w < 0 ? 0 : static_cast<std::size_t>(w);
 }
+
+bool is_regional_indicator(utf8proc_int32_t cp) {
+  return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+}
+
+struct Cluster {
+  std::size_t end = 0;    // one past its last byte
+  std::size_t width = 0;  // display columns
+};
+
+// The grapheme cluster that starts at text[i] (i < text.size()).
+Cluster next_cluster(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  // ASCII followed by ASCII (or the end) is a cluster of its own, except CR
+  // LF, which only matters for cutting and is never shown raw anyway.
+  if (c < 0x80
+      && (i + 1 == text.size()
+          || static_cast<unsigned char>(text[i + 1]) < 0x80)) {
+    return Cluster{i + 1, (c >= 0x20 && c != 0x7F) ? 1U : 0U};
+  }
+  const auto first = decode_at(text, i);
+  std::size_t end = i + first.length;
+  if (first.cp < 0) {
+    return Cluster{end, 1};  // shown as U+FFFD
+  }
+  std::size_t width = char_width(first.cp);
+  bool widened = false;  // emoji presentation selector or a flag pair
+  utf8proc_int32_t prev = first.cp;
+  utf8proc_int32_t state = 0;
+  while (end < text.size()) {
+    const auto d = decode_at(text, end);
+    if (d.cp < 0 || utf8proc_grapheme_break_stateful(prev, d.cp, &state)) {
+      break;
+    }
+    width = std::max(width, char_width(d.cp));
+    widened = widened || d.cp == 0xFE0F
+              || (is_regional_indicator(d.cp) && is_regional_indicator(prev));
+    prev = d.cp;
+    end += d.length;
+  }
+  if (widened && width == 1) {
+    width = 2;
+  }
+  return Cluster{end, width};
+}
+
+void append_code_point(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Bidirectional embeddings, overrides and isolates: a terminal that applies
+// them shows text in an order other than the bytes' ("Trojan Source").
+bool is_bidi_control(utf8proc_int32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+constexpr std::string_view kReplacement = "\uFFFD";
 
 }  // namespace
 
@@ -38,14 +108,9 @@ std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   std::size_t i = 0;
   while (i < text.size()) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      width += (text[i] >= 0x20 && text[i] != 0x7F) ? 1U : 0U;
-      ++i;
-      continue;
-    }
-    const auto d = decode_at(text, i);
-    width += char_width(d.cp);
-    i += d.length;
+    const auto cluster = next_cluster(text, i);
+    width += cluster.width;
+    i = cluster.end;
   }
   return width;
 }
@@ -59,31 +124,78 @@ std::string truncate_to_width(std::string_view text, std::size_t columns) {
   }
   const std::size_t budget = columns - 1;  // room for the ellipsis
   std::size_t width = 0;
-  std::size_t cut = 0;  // end of the last whole grapheme cluster that fits
-  std::size_t i = 0;
-  utf8proc_int32_t prev = -1;
-  utf8proc_int32_t state = 0;
-  while (i < text.size()) {
-    const auto d = decode_at(text, i);
-    const bool boundary =
-        prev < 0 || d.cp < 0
-        || utf8proc_grapheme_break_stateful(prev, d.cp, &state);
-    if (boundary) {
-      cut = i;
-    }
-    width += d.cp < 0 ? 1 : (d.cp < 0x20 ? 0 : char_width(d.cp));
-    if (width > budget) {
+  std::size_t cut = 0;
+  while (cut < text.size()) {
+    const auto cluster = next_cluster(text, cut);
+    if (width + cluster.width > budget) {
       break;
     }
-    prev = d.cp;
-    i += d.length;
-    if (i == text.size()) {
-      cut = i;
-    }
+    width += cluster.width;
+    cut = cluster.end;
+  }
+  // "word …" reads worse than "word…", and the space would be wasted.
+  while (cut > 0 && text[cut - 1] == ' ') {
+    --cut;
   }
   std::string out(text.substr(0, cut));
   out += "…";
   return out;
+}
+
+std::vector<std::string> wrap_to_width(std::string_view text,
+                                       std::size_t columns) {
+  std::vector<std::string> lines;
+  if (columns == 0) {
+    lines.emplace_back(text);
+    return lines;
+  }
+  std::string line;
+  std::size_t line_width = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == ' ') {
+      ++i;
+      continue;
+    }
+    const auto end = std::min(text.find(' ', i), text.size());
+    const auto word = text.substr(i, end - i);
+    i = end;
+    const std::size_t width = display_width(word);
+    if (!line.empty() && line_width + 1 + width <= columns) {
+      line += ' ';
+      line += word;
+      line_width += 1 + width;
+      continue;
+    }
+    if (!line.empty()) {
+      lines.push_back(std::move(line));
+      line.clear();
+      line_width = 0;
+    }
+    if (width <= columns) {
+      line.assign(word);
+      line_width = width;
+      continue;
+    }
+    // A word wider than a line: cut it between grapheme clusters, each
+    // piece holding at least one cluster so that a narrow width progresses.
+    std::size_t k = 0;
+    while (k < word.size()) {
+      const auto cluster = next_cluster(word, k);
+      if (!line.empty() && line_width + cluster.width > columns) {
+        lines.push_back(std::move(line));
+        line.clear();
+        line_width = 0;
+      }
+      line.append(word.substr(k, cluster.end - k));
+      line_width += cluster.width;
+      k = cluster.end;
+    }
+  }
+  if (!line.empty() || lines.empty()) {
+    lines.push_back(std::move(line));
+  }
+  return lines;
 }
 
 std::string sanitize_for_terminal(std::string_view text, bool one_line) {
@@ -92,37 +204,39 @@ std::string sanitize_for_terminal(std::string_view text, bool one_line) {
   std::size_t i = 0;
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7F) {
-      if (one_line && (c == '\n' || c == '\t')) {
-        out += ' ';
-      } else if (c == '\n') {
-        out += '\n';
-      } else if (c == 0x7F) {
-        out += "\u2421";  // ␡
-      } else {
-        // U+2400 + c: the Control Pictures block (␛ for ESC, ␈ for BS).
-        const char32_t picture = 0x2400 + c;
-        out += static_cast<char>(0xE0 | (picture >> 12));
-        out += static_cast<char>(0x80 | ((picture >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (picture & 0x3F));
-      }
-      ++i;
-      continue;
-    }
-    if (c < 0x80) {
+    if (c >= 0x20 && c < 0x7F) {
       out += static_cast<char>(c);
       ++i;
       continue;
     }
-    const auto len = utf8_sequence_length(text, i);
-    if (len == 0
-        || (len == 2 && c == 0xC2
-            && static_cast<unsigned char>(text[i + 1]) < 0xA0)) {
-      out += "\uFFFD";  // an invalid byte or a C1 control
-      i += len == 0 ? 1 : len;
+    if (c < 0x80) {
+      if (c == '\n') {
+        out += one_line ? ' ' : '\n';
+      } else if (c == '\t') {
+        out += ' ';  // its width depends on the column: unknowable here
+      } else if (c == 0x7F) {
+        out += "\u2421";  // ␡
+      } else {
+        // U+2400 + c: the Control Pictures block (␛ for ESC, ␈ for BS).
+        append_code_point(out, 0x2400 + c);
+      }
+      ++i;
       continue;
     }
-    out.append(text.substr(i, len));
+    const auto len = utf8_sequence_length(text, i);
+    if (len == 0) {
+      out += kReplacement;
+      ++i;
+      continue;
+    }
+    const auto cp = decode_at(text, i).cp;
+    if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp)) {
+      out += kReplacement;  // C1 controls include CSI and OSC (0x9B, 0x9D)
+    } else if (cp == 0x2028 || cp == 0x2029) {
+      out += one_line ? ' ' : '\n';
+    } else {
+      out.append(text.substr(i, len));
+    }
     i += len;
   }
   return out;

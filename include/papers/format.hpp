@@ -1,30 +1,90 @@
-// Output formats: one writer per format behind one entry point. Writers
-// know nothing of files, argv or terminals; the caller says how wide the
-// output may be and whether it goes to a terminal.
+// Output formats: one writer per format behind one entry point,
+// format_papers(). Writers know nothing of files, argv, environment
+// variables or terminals: the caller decides (in src/cli/cli_output.cpp)
+// how wide the output may be, whether to colour it and whether it goes to a
+// terminal, and says so in FormatOptions. Output goes to an OutputSink piece
+// by piece, so a long listing reaches its reader while it is being written.
 #pragma once
 
+#include <papers/error.hpp>
 #include <papers/paper.hpp>
 
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace papers {
 
 enum class OutputFormat {
-  kTable,  ///< aligned columns for people
-  kJson,   ///< one JSON array of records
-  kJsonl,  ///< one JSON record per line
+  kTable,     ///< aligned columns for people (a card per paper for kCard)
+  kJson,      ///< one JSON array of records
+  kJsonl,     ///< one JSON record per line
+  kCsv,       ///< RFC 4180 comma-separated values with a header row
+  kTsv,       ///< tab-separated values, `\t` `\n` `\\` escaped
+  kMarkdown,  ///< the papers as a digest that parses back to the same records
 };
 
 /// The names --format accepts, in OutputFormat order.
 std::span<const std::string_view> output_format_names();
 
-struct FormatOptions {
-  bool terminal = false;  ///< output goes to a terminal: sanitise control chars
+/// What the command shows, which picks the table's default columns.
+enum class View {
+  kList,  ///< every paper in input order: date, votes, id, title
+  kTop,   ///< a ranking: rank, votes, date (when it varies), id, title, authors
+  kCard,  ///< one readable card per paper (papers show)
 };
 
-/// Writes `papers` in `format` to `out`.
+/// The fields --fields can pick, in the order of the JSON record.
+enum class Field {
+  kRank,  ///< 1-based position in the output
+  kId,
+  kDate,
+  kTitle,
+  kUrl,
+  kVotes,
+  kAuthors,
+  kThumbnail,
+  kVideo,
+  kSummary,
+  kFile,  ///< source file
+  kLine,  ///< line of the paper heading in the source file
+};
+
+/// The names --fields accepts, in Field order.
+std::span<const std::string_view> field_names();
+
+/// Parses a comma-separated field list (`votes,id,title`); an unknown or
+/// empty name is an error that lists the valid ones.
+Result<std::vector<Field>> parse_fields(std::string_view list);
+
+struct FormatOptions {
+  View view = View::kList;
+  std::vector<Field> fields;  ///< empty: the view's or format's default
+  std::size_t width = 0;      ///< columns available; 0: unlimited
+  bool truncate = true;   ///< table: shrink the widest text column to `width`
+  bool color = false;     ///< table and card: colour the header and votes
+  bool terminal = false;  ///< output goes to a terminal: no raw controls
+};
+
+/// Receives a writer's output in pieces: whole records (whole lines of
+/// JSON Lines as each is ready, other formats about 64 KiB at a time).
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  /// Takes the next piece; returning false stops the writer (the output is
+  /// gone: a closed pipe, a full disk).
+  virtual bool write(std::string_view text) = 0;
+};
+
+/// Writes `papers` in `format` to `sink`; false when the sink stopped it.
+bool format_papers(OutputFormat format,
+                   std::span<const Paper* const> papers,
+                   const FormatOptions& options,
+                   OutputSink& sink);
+
+/// Writes `papers` in `format` to the end of `out`.
 void format_papers(OutputFormat format,
                    std::span<const Paper* const> papers,
                    const FormatOptions& options,

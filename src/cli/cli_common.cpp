@@ -84,6 +84,9 @@ bool write_stdout(std::string_view text) {
   }
   if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
     const int err = errno;
+    if (err == EPIPE) {
+      return true;  // the reader went away (SIGPIPE ignored): nothing to say
+    }
     fmt::print(
         stderr, "papers: error writing output: {}\n", std::strerror(err));
     return false;

@@ -1,9 +1,25 @@
+// The output options and every decision that needs the terminal or the
+// environment: whether stdout is a terminal, its width (--width, COLUMNS,
+// the terminal size), colour (--color, NO_COLOR, CLICOLOR_FORCE), and how a
+// failed write is reported. The writers in src/format*.cpp only see the
+// resulting FormatOptions.
 #include "commands.hpp"
 
+#include <fmt/format.h>
+
+#include <sys/ioctl.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 namespace papers::cli {
 namespace {
+
+constexpr std::size_t kFallbackWidth = 80;
 
 OutputFormat parse_format(const std::string& name) {
   const auto names = output_format_names();
@@ -15,29 +31,195 @@ OutputFormat parse_format(const std::string& name) {
   return OutputFormat::kTable;
 }
 
+std::string_view env(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? std::string_view{} : std::string_view(value);
+}
+
+// COLUMNS when it holds a positive number, else the terminal's size.
+std::size_t terminal_width() {
+  const auto columns = env("COLUMNS");
+  std::size_t width = 0;
+  const auto [end, ec] =
+      std::from_chars(columns.data(), columns.data() + columns.size(), width);
+  if (ec == std::errc{} && end == columns.data() + columns.size()
+      && width > 0) {
+    return width;
+  }
+  winsize size{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+    return size.ws_col;
+  }
+  return kFallbackWidth;
+}
+
+// --color wins; under `auto`, NO_COLOR (non-empty) turns colour off, then
+// CLICOLOR_FORCE (non-empty, not "0") turns it on, else only a terminal
+// gets colour (https://no-color.org, https://bixense.com/clicolors).
+bool use_color(const std::string& flag, bool terminal) {
+  if (flag == "always") {
+    return true;
+  }
+  if (flag == "never") {
+    return false;
+  }
+  if (!env("NO_COLOR").empty()) {
+    return false;
+  }
+  if (const auto force = env("CLICOLOR_FORCE");
+      !force.empty() && force != "0") {
+    return true;
+  }
+  return terminal;
+}
+
+// Standard output through stdio's buffer. The first failed write is
+// reported once and stops the writer; a closed pipe (EPIPE, when SIGPIPE is
+// ignored) stops it silently: the reader has all it wanted.
+class StdoutSink final : public OutputSink {
+ public:
+  bool write(std::string_view text) override {
+    if (failed_) {
+      return false;
+    }
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
+      fail(errno);
+      return false;
+    }
+    return true;
+  }
+
+  /// Flushes; false when the output failed (a message was printed).
+  bool finish() {
+    if (!failed_ && std::fflush(stdout) != 0) {
+      fail(errno);
+    }
+    return !failed_ || quiet_;
+  }
+
+ private:
+  void fail(int err) {
+    failed_ = true;
+    quiet_ = err == EPIPE;
+    if (!quiet_) {
+      fmt::print(
+          stderr, "papers: error writing output: {}\n", std::strerror(err));
+    }
+  }
+
+  bool failed_ = false;
+  bool quiet_ = false;
+};
+
+// "a, b, c" broken into lines of about 50 characters for --help.
+std::string joined(std::span<const std::string_view> names) {
+  std::string out;
+  std::size_t line = 0;
+  for (auto name : names) {
+    if (line > 0 && line + name.size() + 2 > 50) {
+      out += ",\n";
+      line = 0;
+    } else if (line > 0) {
+      out += ", ";
+      line += 2;
+    }
+    out += name;
+    line += name.size();
+  }
+  return out;
+}
+
 }  // namespace
 
 void add_output_options(CLI::App& cmd, OutputOptions& options) {
-  std::string names;
-  for (auto name : output_format_names()) {
-    names += names.empty() ? "" : ", ";
-    names += name;
-  }
-  cmd.add_option("-f,--format", options.format, "Output format: " + names)
+  const auto formats = output_format_names();
+  cmd.add_option("-f,--format",
+                 options.format,
+                 "Output format, with an example each:\n"
+                 "  table     aligned columns (show: a card)\n"
+                 "            papers list --width 80\n"
+                 "  json      one array of records\n"
+                 "            papers list -f json | jq '.[0].title'\n"
+                 "  jsonl     one record per line, as each is ready\n"
+                 "            papers list -f jsonl | jq -r 'select(.votes >= "
+                 "10) | .id'\n"
+                 "  csv       RFC 4180 with a header row\n"
+                 "            papers list -f csv --fields id,votes,title\n"
+                 "  tsv       tab-separated; \\t \\n \\\\ escaped\n"
+                 "            papers list -f tsv > papers.tsv\n"
+                 "  markdown  a digest that reads back the same\n"
+                 "            papers list -f markdown > digest.md\n"
+                 "The JSON record is described in papers(1).")
       ->type_name("FORMAT")
-      ->check(CLI::IsMember(std::vector<std::string>(
-          output_format_names().begin(), output_format_names().end())))
+      ->check(CLI::IsMember(
+          std::vector<std::string>(formats.begin(), formats.end())))
       ->capture_default_str()
+      ->group("Output");
+  // Declared after --format: CLI11 stores option values in declaration
+  // order, so the check below sees the format already.
+  cmd.add_option("--fields",
+                 options.fields,
+                 "Fields to print, in this order (table, csv, tsv, json,\n"
+                 "jsonl), e.g. --fields votes,id,title. One of:\n"
+                     + joined(field_names()))
+      ->type_name("LIST")
+      ->check(CLI::Validator(
+          [&options](std::string& value) -> std::string {
+            if (options.format == "markdown") {
+              return "a markdown digest always has every field; --fields "
+                     "does not apply to --format markdown";
+            }
+            auto fields = parse_fields(value);
+            return fields ? std::string() : fields.error().message;
+          },
+          ""))
+      ->group("Output");
+  cmd.add_option("--color",
+                 options.color,
+                 "Colour the table header and votes: auto (on a\n"
+                 "terminal, unless NO_COLOR; CLICOLOR_FORCE forces it),\n"
+                 "always or never")
+      ->type_name("WHEN")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str()
+      ->group("Output");
+  cmd.add_option("--width",
+                 options.width,
+                 "Fit tables and wrap cards to N columns (0: no limit).\n"
+                 "Default: on a terminal $COLUMNS or its width, else\n"
+                 "no limit")
+      ->type_name("N")
+      ->check(CLI::Range(0L, 100000L))
+      ->group("Output");
+  cmd.add_flag("--no-truncate",
+               options.no_truncate,
+               "Never shorten table cells or author lists")
       ->group("Output");
 }
 
 bool print_papers(std::span<const Paper* const> rows,
-                  const OutputOptions& options) {
+                  const OutputOptions& options,
+                  View view) {
+  const OutputFormat format = parse_format(options.format);
   FormatOptions format_options;
+  format_options.view = view;
   format_options.terminal = isatty(STDOUT_FILENO) != 0;
-  std::string out;
-  format_papers(parse_format(options.format), rows, format_options, out);
-  return write_stdout(out);
+  if (options.width >= 0) {
+    format_options.width = static_cast<std::size_t>(options.width);
+  } else if (format_options.terminal) {
+    format_options.width = terminal_width();
+  }
+  format_options.truncate = !options.no_truncate;
+  format_options.color = use_color(options.color, format_options.terminal);
+  if (!options.fields.empty() && format != OutputFormat::kMarkdown) {
+    // Validated when the command line was parsed.
+    if (auto fields = parse_fields(options.fields)) {
+      format_options.fields = std::move(fields.value());
+    }
+  }
+  StdoutSink sink;
+  format_papers(format, rows, format_options, sink);
+  return sink.finish();
 }
 
 }  // namespace papers::cli

@@ -30,7 +30,7 @@ Examples:
     for (const auto& paper : load.table.papers()) {
       rows.push_back(&paper);
     }
-    if (!print_papers(rows, options->output)) {
+    if (!print_papers(rows, options->output, View::kList)) {
       return kExitError;
     }
     return exit_status(rows.size(), load);

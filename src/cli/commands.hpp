@@ -29,17 +29,32 @@ struct CommonOptions {
 /// Declares --data and --strict on `cmd`.
 void add_common_options(CLI::App& cmd, CommonOptions& options);
 
-/// How results are printed (cli_output.cpp).
+/// How results are printed (cli_output.cpp): the values of --format,
+/// --fields, --color, --width and --no-truncate as given. print_papers()
+/// turns them, with the terminal and the environment, into FormatOptions.
 struct OutputOptions {
   std::string format = "table";
+  std::string fields;          ///< comma-separated; empty: the view's default
+  std::string color = "auto";  ///< auto, always or never
+  long width = -1;             ///< --width; -1: not given
+  bool no_truncate = false;
 };
 
-/// Declares --format and the other output options on `cmd`.
+/// Declares --format, --fields, --color, --width and --no-truncate on `cmd`.
+/// `options` must stay where it is until parsing ends: the --fields check
+/// reads the format stored there.
 void add_output_options(CLI::App& cmd, OutputOptions& options);
 
-/// Prints `rows` as the output options say; false when writing failed.
+/// What a command shows (papers::View): kList for list, kTop for top,
+/// author and search, kCard for show. It picks the table's columns.
+using papers::View;
+
+/// Prints `rows` as the output options say, in `view`; false when the
+/// output failed (after one message on stderr). A reader that went away
+/// (`papers list | head -1`) is not a failure and gets no message.
 bool print_papers(std::span<const Paper* const> rows,
-                  const OutputOptions& options);
+                  const OutputOptions& options,
+                  View view);
 
 /// The inputs: --data, else PAPERS_DATA, else stdin when it is not a
 /// terminal, else the current directory.

@@ -1,0 +1,274 @@
+// Markdown: the papers re-emitted as a digest in the canonical form of the
+// generator (docs: digest-format.md), so that parsing the output gives the
+// same records back. Papers are grouped under one `## Daily Papers (DATE)`
+// heading per date, dates in order of first appearance; papers without a
+// date come first, before any heading (where the parser also leaves them
+// undated). Fields stay markdown as written; titles are escaped just enough
+// to decode back to themselves. Written to a terminal, the text is
+// sanitised like every other human-facing format.
+#include "format_writers.hpp"
+#include "text_width.hpp"
+
+#include <map>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace papers {
+namespace {
+
+bool is_ascii_punct(char c) {
+  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@')
+         || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+// `&` starts what the parser would decode as an entity (`&amp;`, `&#233;`).
+bool starts_entity(std::string_view s, std::size_t i) {
+  std::size_t k = i + 1;
+  while (k < s.size() && k - i <= 40) {
+    const char c = s[k];
+    if (c == ';') {
+      return k > i + 1;
+    }
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9') || (k == i + 1 && c == '#');
+    if (!ok) {
+      return false;
+    }
+    ++k;
+  }
+  return false;
+}
+
+// Brackets nest properly, so they can stay as the generator wrote them.
+bool balanced_brackets(std::string_view s) {
+  int depth = 0;
+  for (const char c : s) {
+    depth += c == '[' ? 1 : (c == ']' ? -1 : 0);
+    if (depth < 0) {
+      return false;
+    }
+  }
+  return depth == 0;
+}
+
+// The title as link text that decodes back to `title`: backslashes that
+// would escape, `&` that would start an entity, and unbalanced brackets
+// get a backslash; everything else stays literal, as the generator wrote.
+std::string escape_title(std::string_view title, bool linked) {
+  const bool brackets_ok = balanced_brackets(title);
+  std::string out;
+  out.reserve(title.size());
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    const char c = title[i];
+    const bool escape =
+        (c == '\\' && (i + 1 == title.size() || is_ascii_punct(title[i + 1])))
+        || (c == '&' && starts_entity(title, i))
+        || ((c == '[' || c == ']') && !brackets_ok)
+        || (c == '[' && i == 0 && !linked);  // not mistaken for a link
+    if (escape) {
+      out += '\\';
+    }
+    out += (c == '\n' || c == '\r') ? ' ' : c;
+  }
+  return out;
+}
+
+// The comma form when it reads back the same, else the list-literal form.
+std::string authors_line(const std::vector<std::string>& authors) {
+  std::string joined = join_authors(authors, ", ");
+  bool plain = !joined.starts_with('[');
+  for (const auto& name : authors) {
+    plain = plain && name.find(',') == std::string::npos;
+  }
+  if (plain) {
+    return joined;
+  }
+  std::string out = "[";
+  for (std::size_t i = 0; i < authors.size(); ++i) {
+    const auto& name = authors[i];
+    const char quote = name.find('\'') == std::string::npos ? '\'' : '"';
+    out += i > 0 ? ", " : "";
+    out += quote;
+    for (const char c : name) {
+      if (c == '\\' || c == quote) {
+        out += '\\';
+      }
+      out += c;
+    }
+    out += quote;
+  }
+  out += ']';
+  return out;
+}
+
+// An ATX heading line: the parser would end the paper there.
+bool looks_like_heading(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && i < 3 && line[i] == ' ') {
+    ++i;
+  }
+  std::size_t level = 0;
+  while (i + level < line.size() && line[i + level] == '#') {
+    ++level;
+  }
+  const std::size_t after = i + level;
+  return level >= 1 && level <= 6
+         && (after == line.size() || line[after] == ' ' || line[after] == '\t');
+}
+
+// A code fence line (``` or ~~~, three or more, after any indentation), as
+// the parser sees it: inside a fence, heading-like lines are plain text.
+struct Fence {
+  char ch = 0;
+  std::size_t length = 0;
+};
+
+std::optional<Fence> parse_fence(std::string_view line) {
+  const auto start = line.find_first_not_of(' ');
+  if (start == std::string_view::npos
+      || (line[start] != '`' && line[start] != '~')) {
+    return std::nullopt;
+  }
+  const auto end = line.find_first_not_of(line[start], start);
+  const auto length =
+      (end == std::string_view::npos ? line.size() : end) - start;
+  if (length < 3) {
+    return std::nullopt;
+  }
+  return Fence{line[start], length};
+}
+
+// The bullet's first line, then its continuation lines as written. A
+// level-4+ heading inside a bullet was kept as its text; such a line is
+// written back as a heading again so that it stays in the bullet, except
+// inside a code fence, where the parser took it literally. `fence` carries
+// the open fence from bullet to bullet, as in the parser.
+void append_bullet(const SummaryItem& item,
+                   std::optional<Fence>& fence,
+                   std::string& out) {
+  out += '-';
+  std::string first;
+  if (item.label) {
+    first = "**" + *item.label + "**:";
+  }
+  std::string_view text = item.text;
+  const auto newline = text.find('\n');
+  const auto head = text.substr(0, newline);
+  if (!head.empty()) {
+    first += first.empty() ? "" : " ";
+    first += head;
+  }
+  if (!first.empty()) {
+    out += ' ';
+    out += first;
+  }
+  out += '\n';
+  if (newline == std::string_view::npos) {
+    return;
+  }
+  text.remove_prefix(newline + 1);
+  while (true) {
+    const auto end = text.find('\n');
+    const auto line = text.substr(0, end);
+    const auto line_fence = parse_fence(line);
+    if (fence) {
+      if (line_fence && line_fence->ch == fence->ch
+          && line_fence->length >= fence->length
+          && line.find_first_not_of(' ') + line_fence->length == line.size()) {
+        fence.reset();
+      }
+    } else if (line_fence) {
+      fence = line_fence;
+    } else if (looks_like_heading(line)) {
+      out += "#### ";
+    }
+    out += line;
+    out += '\n';
+    if (end == std::string_view::npos) {
+      break;
+    }
+    text.remove_prefix(end + 1);
+  }
+}
+
+void append_paper(const Paper& paper, std::string& out) {
+  out += "### ";
+  if (paper.url) {
+    out += '[';
+    out += escape_title(paper.title, true);
+    out += "](";
+    out += *paper.url;
+    out += ')';
+  } else {
+    out += escape_title(paper.title, false);
+  }
+  out += "\n\n";
+  if (paper.thumbnail) {
+    out += "![](" + *paper.thumbnail + ")\n\n";
+  }
+  if (paper.video) {
+    out += "[Watch Video](" + *paper.video + ")\n";
+    out += "<div><video controls src=\"" + *paper.video
+           + "\" muted=\"false\"></video></div>\n\n";
+  }
+  out += "Vote: ";
+  out += paper.votes ? std::to_string(*paper.votes) : "-";
+  out += "\n\n";
+  if (!paper.authors.empty()) {
+    out += "Authors: " + authors_line(paper.authors) + "\n\n";
+  }
+  std::optional<Fence> fence;
+  for (const auto& item : paper.summary) {
+    append_bullet(item, fence, out);
+  }
+  if (fence) {
+    // A fence left open would swallow every paper after this one; closing
+    // it adds one line to the last bullet, the lesser harm.
+    out.append(fence->length, fence->ch);
+    out += '\n';
+  }
+  if (!paper.summary.empty()) {
+    out += '\n';
+  }
+}
+
+}  // namespace
+
+void write_markdown(std::span<const Paper* const> papers,
+                    const FormatOptions& options,
+                    Output& out) {
+  // Undated papers first, then one group per date in first-seen order.
+  std::vector<std::pair<std::optional<Date>, std::vector<const Paper*>>> groups(
+      1);
+  std::map<Date, std::size_t> group_of;
+  for (const Paper* paper : papers) {
+    if (!paper->date) {
+      groups.front().second.push_back(paper);
+      continue;
+    }
+    auto [it, added] = group_of.try_emplace(*paper->date, groups.size());
+    if (added) {
+      groups.emplace_back(*paper->date, std::vector<const Paper*>{});
+    }
+    groups[it->second].second.push_back(paper);
+  }
+  std::string block;
+  for (const auto& [date, members] : groups) {
+    if (date) {
+      block = "## Daily Papers (" + date->to_string() + ")\n\n";
+    }
+    for (const Paper* paper : members) {
+      if (!out.ok()) {
+        return;
+      }
+      append_paper(*paper, block);
+      out.text() +=
+          options.terminal ? sanitize_for_terminal(block, false) : block;
+      block.clear();
+      out.end_record();
+    }
+  }
+}
+
+}  // namespace papers

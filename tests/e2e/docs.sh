@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# The output documentation stays true: the examples of README.md's "Output
+# formats" section and of man/papers-formats.inc are run and must print
+# what they show; the man text lints cleanly with groff and mandoc and
+# names every output option, format, field and JSON key the binary has.
+# Usage: docs.sh PAPERS (run from the repository root).
+set -euo pipefail
+papers=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+exec python3 - "$papers" <<'PY'
+import json, os, re, shutil, subprocess, sys, tempfile
+
+papers = sys.argv[1]
+failures = []
+env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C"}
+
+def fail(what):
+    failures.append(what)
+
+def run_example(command, cwd):
+    # `papers` in an example is the binary under test.
+    script = f'papers() {{ "{papers}" "$@"; }}\n{command}\n'
+    return subprocess.run(["bash", "-c", script], cwd=cwd, env=env,
+                          capture_output=True, text=True).stdout
+
+def check_examples(name, blocks, cwd):
+    count = 0
+    for block in blocks:
+        lines = block.split("\n")
+        i = 0
+        while i < len(lines):
+            if not lines[i].startswith("$ "):
+                i += 1
+                continue
+            command = lines[i][2:]
+            while command.endswith("\\"):
+                i += 1
+                command += "\n" + lines[i]
+            i += 1
+            expected = []
+            while i < len(lines) and not lines[i].startswith("$ "):
+                expected.append(lines[i])
+                i += 1
+            if not re.match(r"papers (list)\b", command):
+                continue  # commands of other branches (show) are not runnable here
+            got = run_example(command, cwd)
+            want = "\n".join(expected).rstrip("\n") + "\n"
+            if got != want:
+                fail(f"{name}: example `{command}` prints\n{got[:2000]}\nnot\n{want}")
+            count += 1
+    if count < 5:
+        fail(f"{name}: only {count} runnable examples found")
+
+# README: ```console blocks of the "Output formats" section.
+readme = open("README.md", encoding="utf-8").read()
+section = re.search(r"^## Output formats\n(.*?)(?=^## )", readme, re.S | re.M)
+if not section:
+    fail("README.md has no '## Output formats' section")
+else:
+    blocks = re.findall(r"```console\n(.*?)```", section.group(1), re.S)
+    check_examples("README.md", blocks, ".")
+    for fmt in ["table", "json", "jsonl", "csv", "tsv", "markdown"]:
+        if f"**{fmt}**" not in section.group(1):
+            fail(f"README.md does not describe {fmt}")
+    if "| jq" not in section.group(1):
+        fail("README.md has no jq pipeline")
+
+# The man text: its .EX examples run in testdata/ (they name 2024-02-07.md).
+man = open("man/papers-formats.inc", encoding="utf-8").read()
+def unroff(text):
+    text = re.sub(r"^\.\\\".*\n", "", text, flags=re.M)
+    for roff, plain in [(r"\-", "-"), (r"\(aq", "'"), (r"\(dq", '"'),
+                        (r"\[u2026]", "\u2026"), (r"\e", "\\"), (r"\&", "")]:
+        text = text.replace(roff, plain)
+    return text
+blocks = [unroff(b) for b in re.findall(r"^\.EX\n(.*?)^\.EE", man, re.S | re.M)]
+check_examples("man/papers-formats.inc", blocks, "testdata")
+
+plain_man = unroff(man)
+help_text = subprocess.run([papers, "list", "--help"], capture_output=True,
+                           text=True, env=env).stdout
+output_help = help_text.split("Output:", 1)[1].split("\n\n", 1)[0]
+for option in sorted(set(re.findall(r"--[a-z][a-z-]+", output_help))):
+    if option not in plain_man:
+        fail(f"man page does not mention {option}")
+formats = re.search(r"\{(table,[a-z,]+)\}", help_text).group(1).split(",")
+for fmt in formats:
+    if not re.search(rf"^\.SS .*\b{fmt}\b", man, re.M):
+        fail(f"man page has no section for --format {fmt}")
+fields_help = re.search(r"One of:\s*(.*?)\n  --", output_help, re.S).group(1)
+for field in re.split(r"[,\s]+", fields_help.strip()):
+    if not re.search(rf"\b{field}\b", plain_man):
+        fail(f"man page does not name field {field}")
+record = json.loads(subprocess.run(
+    [papers, "list", "--data", "testdata/2024-02-07.md", "-f", "jsonl"],
+    capture_output=True, text=True, env=env).stdout.split("\n")[0])
+keys = list(record) + list(record["source"]) + list(record["summary"][0])
+for key in keys:
+    if not re.search(rf"^\.B {key}$", man, re.M) and f'\\(dq{key}\\(dq' not in man:
+        fail(f"man page does not document JSON key {key}")
+schema_order = re.findall(r"^\.TP(?: 11)?\n\.B (\w+)\n", man, re.M)
+if [k for k in schema_order if k in record] != list(record):
+    fail(f"man schema order {schema_order} differs from the record {list(record)}")
+for var in ["COLUMNS", "NO_COLOR", "CLICOLOR_FORCE"]:
+    if not re.search(rf"^\.TP\n\.B {var}$", man, re.M):
+        fail(f"man page has no ENVIRONMENT entry for {var}")
+
+# Lint, wrapped in a minimal page.
+with tempfile.TemporaryDirectory() as tmp:
+    page = os.path.join(tmp, "papers.1")
+    with open(page, "w", encoding="utf-8") as out:
+        out.write('.TH PAPERS 1 2024-01-01 "papers"\n.SH NAME\npapers \\- digests\n')
+        out.write(man)
+    lint = subprocess.run(["groff", "-man", "-ww", "-z", page],
+                          capture_output=True, text=True)
+    if lint.returncode != 0 or lint.stderr:
+        fail("groff: " + lint.stderr)
+    if shutil.which("mandoc"):
+        lint = subprocess.run(["mandoc", "-Tlint", "-Wwarning", page],
+                              capture_output=True, text=True)
+        if lint.returncode != 0 or lint.stdout or lint.stderr:
+            fail("mandoc: " + lint.stdout + lint.stderr)
+
+for failure in failures:
+    print("FAIL:", failure, file=sys.stderr)
+sys.exit(1 if failures else 0)
+PY
