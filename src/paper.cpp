@@ -34,14 +34,21 @@ std::string_view strip_version(std::string_view id) {
 }
 
 // New style `YYMM.NNNN(N)`, old style `archive(.SC)/YYMMNNN`; no version.
+// New-style numbers have 4 digits from 0704 to 1412 and 5 from 1501 on, so
+// `2402.0362` (a truncated `2402.03620`) is not an id.
 bool is_bare_id(std::string_view id) {
   if (const auto dot = id.find('.');
       dot == 4 && id.find('/') == std::string_view::npos) {
     const auto yymm = id.substr(0, 4);
     const auto num = id.substr(5);
-    const int month = all_digits(yymm) ? to_int(yymm.substr(2)) : 0;
-    return month >= 1 && month <= 12 && all_digits(num)
-           && (num.size() == 4 || num.size() == 5);
+    if (!all_digits(yymm) || !all_digits(num)) {
+      return false;
+    }
+    const int month = to_int(yymm.substr(2));
+    const int year_month = to_int(yymm);
+    const std::size_t digits = year_month <= 1412 ? 4 : 5;
+    return month >= 1 && month <= 12 && year_month >= 704
+           && num.size() == digits;
   }
   const auto slash = id.find('/');
   if (slash == std::string_view::npos || slash == 0) {
