@@ -351,6 +351,13 @@ void DigestParser::State::on_line(std::string_view line) {
     fence = open;
     return;
   }
+  // An indented line after a bullet belongs to it, even one that looks like
+  // a heading: `  ## x` is a heading inside the list item, not a section.
+  if (paper && in_bullets
+      && (starts_with(line, "  ") || starts_with(line, "\t"))) {
+    on_paper_line(line);
+    return;
+  }
   // Level 4 to 6 headings are not part of the grammar: inside a paper they
   // are ordinary lines, kept with their `#`s.
   if (auto heading = parse_heading(line); heading && heading->level <= 3) {

@@ -359,6 +359,17 @@ TEST_CASE("summary bullets") {
     CHECK_FALSE(out.papers[0].votes.has_value());
     CHECK(texts(out.papers[0]) == Strings{"a\nVote: 5"});
   }
+  SUBCASE("an indented heading after a bullet belongs to the bullet") {
+    const auto out =
+        parse(head + "- a\n  ## Sub\n\t### [B](u)\n- b\n ## Up\n- c\n");
+    CHECK(texts(out.papers[0]) == Strings{"a\n  ## Sub\n\t### [B](u)", "b"});
+    CHECK(out.diagnostics.empty());
+  }
+  SUBCASE("before the bullets an indented heading is a heading") {
+    const auto out =
+        parse(head + "Vote: 1\n  ### [B](https://arxiv.org/abs/2402.00002)\n");
+    CHECK(titles(out) == Strings{"A", "B"});
+  }
   SUBCASE("deeper headings are ordinary lines") {
     const auto out = parse(head + "- a\n#### sub\n");
     CHECK(texts(out.papers[0]) == Strings{"a\n#### sub"});
