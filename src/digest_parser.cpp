@@ -6,7 +6,9 @@
 #include <cmark.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <utility>
 
 namespace papers {
 namespace {
@@ -18,7 +20,19 @@ bool is_ascii_punct(char c) {
 
 // Decodes one entity reference (`&amp;`, `&#233;`, `&#xE9;`) through cmark,
 // which holds the full HTML5 entity table; "" when it is not a valid one.
+// The entities titles use most skip the cmark round trip.
 std::string decode_entity(std::string_view entity) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5>
+      kCommon = {{{"&amp;", "&"},
+                  {"&lt;", "<"},
+                  {"&gt;", ">"},
+                  {"&quot;", "\""},
+                  {"&apos;", "'"}}};
+  for (const auto& [name, value] : kCommon) {
+    if (entity == name) {
+      return std::string(value);
+    }
+  }
   std::string doc(entity);
   cmark_node* root =
       cmark_parse_document(doc.data(), doc.size(), CMARK_OPT_DEFAULT);
@@ -38,10 +52,14 @@ std::string decode_entity(std::string_view entity) {
   return out;
 }
 
-// Length of an entity reference starting at s[i] ('&'), or 0.
+// The longest entity reference cmark knows is 33 bytes with `&` and `;`.
+constexpr std::size_t kMaxEntityLength = 40;
+
+// Length of an entity reference starting at s[i] ('&'), or 0. The search
+// for ';' is bounded: a title full of `&` must not cost O(n^2).
 std::size_t entity_length(std::string_view s, std::size_t i) {
-  const auto semi = s.find(';', i + 1);
-  if (semi == std::string_view::npos || semi - i > 40 || semi == i + 1) {
+  const auto semi = s.substr(0, i + kMaxEntityLength).find(';', i + 1);
+  if (semi == std::string_view::npos || semi == i + 1) {
     return 0;
   }
   for (std::size_t k = i + 1; k < semi; ++k) {
@@ -106,6 +124,11 @@ std::optional<Fence> parse_fence(std::string_view line) {
     ++n;
   }
   if (n < 3) {
+    return std::nullopt;
+  }
+  // A backtick fence's info string holds no backtick: "```a``` b" is a
+  // code span in a paragraph, not a fence (CommonMark 4.5).
+  if (ch == '`' && line.find('`', i + n) != std::string_view::npos) {
     return std::nullopt;
   }
   return Fence{ch, n};
@@ -178,34 +201,35 @@ std::optional<std::string> video_src(std::string_view line) {
   return std::string(line.substr(at + 5, end - at - 5));
 }
 
-// `YYYY-MM-DD.md`/`.markdown` file names and `YYYY/MM/DD.md` paths.
+// The date a path names: a `YYYY-MM-DD.md` file name or a `YYYY/MM/DD.md`
+// path (`.markdown` too, either in any case); nullopt for any other path.
 std::optional<Date> date_from_path(std::string_view path) {
   std::string_view stem = path;
+  bool has_extension = false;
   for (std::string_view ext : {".md", ".markdown"}) {
-    if (stem.size() > ext.size() && stem.ends_with(ext)) {
+    if (stem.size() > ext.size()
+        && std::equal(ext.begin(),
+                      ext.end(),
+                      stem.end() - static_cast<std::ptrdiff_t>(ext.size()),
+                      [](char a, char b) { return a == ascii_lower(b); })) {
       stem.remove_suffix(ext.size());
+      has_extension = true;
       break;
     }
   }
-  if (stem.size() >= 10) {
-    const auto tail = stem.substr(stem.size() - 10);
-    const bool separated = stem.size() == 10 || stem[stem.size() - 11] == '/';
-    if (separated) {
-      if (auto date = Date::parse(tail)) {
-        return date;
-      }
-    }
-    if (tail[4] == '/' && tail[7] == '/') {
-      std::string dashed(tail);
-      dashed[4] = '-';
-      dashed[7] = '-';
-      const bool whole = stem.size() == 10 || stem[stem.size() - 11] == '/';
-      if (whole) {
-        return Date::parse(dashed);
-      }
-    }
+  constexpr std::size_t kDateLength = 10;  // YYYY-MM-DD
+  if (!has_extension || stem.size() < kDateLength) {
+    return std::nullopt;
   }
-  return std::nullopt;
+  const bool whole_name =
+      stem.size() == kDateLength || stem[stem.size() - kDateLength - 1] == '/';
+  std::string tail(stem.substr(stem.size() - kDateLength));
+  if (!whole_name || tail[4] != tail[7] || (tail[4] != '-' && tail[4] != '/')) {
+    return std::nullopt;
+  }
+  tail[4] = '-';
+  tail[7] = '-';
+  return Date::parse(tail);
 }
 
 }  // namespace
@@ -310,19 +334,33 @@ void DigestParser::State::on_line(std::string_view line) {
                                         && trim(line).size() == close->length) {
       fence.reset();
     }
+    // Code in a bullet is kept as written, blank lines included; a line in
+    // a fence is never a bullet, a field or a heading.
     if (paper && in_bullets) {
-      on_paper_line(line);
+      auto& text = paper->summary.back().text;
+      text += '\n';
+      text += line;
+      saw_blank = false;
     }
     return;
   }
   if (auto open = parse_fence(line)) {
-    fence = open;
-    if (paper && in_bullets) {
+    if (paper) {
       on_paper_line(line);
     }
+    fence = open;
     return;
   }
-  if (auto heading = parse_heading(line)) {
+  // An indented line after a bullet belongs to it, even one that looks like
+  // a heading: `  ## x` is a heading inside the list item, not a section.
+  if (paper && in_bullets
+      && (starts_with(line, "  ") || starts_with(line, "\t"))) {
+    on_paper_line(line);
+    return;
+  }
+  // Level 4 to 6 headings are not part of the grammar: inside a paper they
+  // are ordinary lines, kept with their `#`s.
+  if (auto heading = parse_heading(line); heading && heading->level <= 3) {
     on_heading(*heading);
     return;
   }
@@ -359,14 +397,8 @@ void DigestParser::State::on_heading(const Heading& heading) {
   if (mode == Mode::kOther) {
     return;
   }
-  if (heading.level == 3) {
-    close_paper();
-    start_paper(heading.text);
-    return;
-  }
-  if (paper) {
-    on_paper_line(heading.text.empty() ? std::string_view("#") : heading.text);
-  }
+  close_paper();
+  start_paper(heading.text);
 }
 
 void DigestParser::State::start_paper(std::string_view text) {
@@ -415,7 +447,10 @@ bool DigestParser::State::on_field_line(std::string_view line) {
   if (starts_with(field, "![") && field.ends_with(')')) {
     const auto mid = field.find("](");
     if (mid != std::string_view::npos) {
-      paper->thumbnail.emplace(field.substr(mid + 2, field.size() - mid - 3));
+      if (const auto url = trim(field.substr(mid + 2, field.size() - mid - 3));
+          !url.empty()) {
+        paper->thumbnail.emplace(url);
+      }
       return true;
     }
   }
@@ -427,7 +462,9 @@ bool DigestParser::State::on_field_line(std::string_view line) {
     } else {
       warn(line_no, "broken video link (no parentheses around the URL)");
     }
-    paper->video.emplace(trim(rest));
+    if (rest = trim(rest); !rest.empty()) {
+      paper->video.emplace(rest);
+    }
     return true;
   }
   if (starts_with(field, "<div><video") || starts_with(field, "<video")) {
@@ -458,7 +495,7 @@ void DigestParser::State::on_paper_line(std::string_view line) {
     return;
   }
   auto& text = paper->summary.back().text;
-  if (after_blank && !is_blank_char(line.front()) && !fence) {
+  if (after_blank && !is_blank_char(line.front())) {
     // A paragraph that is neither a bullet nor indented: stray text.
     warn(line_no, "stray text after a blank line; kept in the previous bullet");
   }

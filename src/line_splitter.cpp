@@ -1,19 +1,31 @@
 #include "line_splitter.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace papers {
 
-std::size_t find_line_end(std::string_view s, std::size_t from) {
-  const char* begin = s.data() + from;
-  const std::size_t n = s.size() - from;
-  const auto* lf = static_cast<const char*>(std::memchr(begin, '\n', n));
-  // A lone CR is rare: look for one only before the LF (or to the end).
-  const std::size_t span = lf ? static_cast<std::size_t>(lf - begin) : n;
-  const auto* cr = static_cast<const char*>(std::memchr(begin, '\r', span));
-  const char* hit = cr ? cr : lf;
-  return hit ? static_cast<std::size_t>(hit - s.data())
+std::size_t LineEndFinder::find(char c, std::size_t from) const {
+  if (from >= s_.size()) {
+    return std::string_view::npos;
+  }
+  const char* begin = s_.data() + from;
+  const auto* hit =
+      static_cast<const char*>(std::memchr(begin, c, s_.size() - from));
+  return hit ? static_cast<std::size_t>(hit - s_.data())
              : std::string_view::npos;
+}
+
+std::size_t LineEndFinder::next(std::size_t from) {
+  if (!lf_known_ || (lf_ != std::string_view::npos && lf_ < from)) {
+    lf_ = find('\n', from);
+    lf_known_ = true;
+  }
+  if (!cr_known_ || (cr_ != std::string_view::npos && cr_ < from)) {
+    cr_ = find('\r', from);
+    cr_known_ = true;
+  }
+  return std::min(lf_, cr_);
 }
 
 }  // namespace papers

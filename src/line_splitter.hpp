@@ -29,13 +29,34 @@ class LineSplitter {
   bool skip_lf_ = false;  // the previous chunk ended in CR
 };
 
-/// Index of the first CR or LF in `s` at or after `from`, or npos.
-std::size_t find_line_end(std::string_view s, std::size_t from);
+/// Finds line ends in one buffer in linear time overall. Searching for the
+/// next LF afresh at every line end would rescan the same bytes for every
+/// lone CR before it (quadratic on a file of CR-terminated lines), so the
+/// next LF and the next CR are each remembered until passed: every byte is
+/// searched at most once for each.
+class LineEndFinder {
+ public:
+  explicit LineEndFinder(std::string_view s) : s_(s) {}
+
+  /// Index of the first CR or LF at or after `from`, or npos. Calls must
+  /// pass non-decreasing `from`.
+  std::size_t next(std::size_t from);
+
+ private:
+  std::size_t find(char c, std::size_t from) const;
+
+  std::string_view s_;
+  std::size_t lf_ = 0;  // the next LF, or npos: valid once lf_known_
+  std::size_t cr_ = 0;  // the next CR, or npos: valid once cr_known_
+  bool lf_known_ = false;
+  bool cr_known_ = false;
+};
 
 template <typename OnLine>
 void LineSplitter::feed(std::string_view chunk, OnLine&& on_line) {
   bytes_ += chunk.size();
   std::size_t pos = 0;
+  LineEndFinder finder(chunk);
   if (skip_lf_ && !chunk.empty()) {
     skip_lf_ = false;
     if (chunk.front() == '\n') {
@@ -43,7 +64,7 @@ void LineSplitter::feed(std::string_view chunk, OnLine&& on_line) {
     }
   }
   while (pos < chunk.size()) {
-    const std::size_t end = find_line_end(chunk, pos);
+    const std::size_t end = finder.next(pos);
     if (end == std::string_view::npos) {
       partial_.append(chunk.substr(pos));
       return;

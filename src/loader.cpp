@@ -5,8 +5,8 @@
 namespace papers {
 namespace {
 
-// Collects one file's records, so that a file found to be binary half-way
-// through can be dropped whole.
+// Collects one file's records and diagnostics, so that a file found to be
+// binary half-way through can be dropped whole.
 class FileCollector final : public PaperSink, public DiagnosticSink {
  public:
   explicit FileCollector(LoadResult& out) : out_(out) {}
@@ -17,21 +17,34 @@ class FileCollector final : public PaperSink, public DiagnosticSink {
   }
 
   void on_diagnostic(Diagnostic&& diagnostic) override {
-    out_.diagnostics.push_back(std::move(diagnostic));
+    diagnostics_.push_back(std::move(diagnostic));
   }
 
-  void commit(bool keep) {
-    if (keep) {
+  /// Hands the file's records and diagnostics to the result. A binary file
+  /// is skipped whole: no records, and of its diagnostics only the last,
+  /// which says so (the parser reports nothing after the NUL byte), since
+  /// the others describe text that is not used.
+  void commit(bool binary) {
+    if (binary) {
+      if (!diagnostics_.empty()) {
+        out_.diagnostics.push_back(std::move(diagnostics_.back()));
+      }
+    } else {
+      for (auto& diagnostic : diagnostics_) {
+        out_.diagnostics.push_back(std::move(diagnostic));
+      }
       for (auto& paper : papers_) {
         out_.table.add(std::move(paper));
       }
     }
     papers_.clear();
+    diagnostics_.clear();
   }
 
  private:
   LoadResult& out_;
   std::vector<Paper> papers_;
+  std::vector<Diagnostic> diagnostics_;
 };
 
 }  // namespace
@@ -43,7 +56,7 @@ void load_buffer(std::string_view name,
   DigestParser parser(std::string(name), collector, collector);
   parser.feed(bytes);
   parser.finish();
-  collector.commit(!parser.binary());
+  collector.commit(parser.binary());
   out.inputs.emplace_back(name);
 }
 
@@ -61,7 +74,7 @@ LoadResult load_inputs(std::span<const std::string> paths) {
       continue;
     }
     parser.finish();
-    collector.commit(!parser.binary());
+    collector.commit(parser.binary());
     out.inputs.push_back(display_name(path));
   }
   return out;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <string>
+#include <unordered_set>
 
 namespace papers {
 namespace {
@@ -32,14 +34,21 @@ std::string_view strip_version(std::string_view id) {
 }
 
 // New style `YYMM.NNNN(N)`, old style `archive(.SC)/YYMMNNN`; no version.
+// New-style numbers have 4 digits from 0704 to 1412 and 5 from 1501 on, so
+// `2402.0362` (a truncated `2402.03620`) is not an id.
 bool is_bare_id(std::string_view id) {
   if (const auto dot = id.find('.');
       dot == 4 && id.find('/') == std::string_view::npos) {
     const auto yymm = id.substr(0, 4);
     const auto num = id.substr(5);
-    const int month = all_digits(yymm) ? to_int(yymm.substr(2)) : 0;
-    return month >= 1 && month <= 12 && all_digits(num)
-           && (num.size() == 4 || num.size() == 5);
+    if (!all_digits(yymm) || !all_digits(num)) {
+      return false;
+    }
+    const int month = to_int(yymm.substr(2));
+    const int year_month = to_int(yymm);
+    const std::size_t digits = year_month <= 1412 ? 4 : 5;
+    return month >= 1 && month <= 12 && year_month >= 704
+           && num.size() == digits;
   }
   const auto slash = id.find('/');
   if (slash == std::string_view::npos || slash == 0) {
@@ -214,12 +223,16 @@ VoteValue parse_votes(std::string_view text) {
   if (text == "-") {
     return VoteValue{true, std::nullopt};
   }
-  // 18 digits always fit in int64; anything longer is not a real count.
-  if (!all_digits(text) || text.size() > 18) {
+  if (!all_digits(text)) {
     return VoteValue{};
   }
+  // A count too large for int64 is not a real count.
   std::int64_t value = 0;
-  std::from_chars(text.data(), text.data() + text.size(), value);
+  const auto [end, error] =
+      std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size()) {
+    return VoteValue{};
+  }
   return VoteValue{true, value};
 }
 
@@ -255,21 +268,32 @@ std::string read_quoted(std::string_view s, std::size_t& i) {
   return out;
 }
 
-void add_author(std::vector<std::string>& authors, std::string_view name) {
-  name = trim(name);
-  if (name.empty() || name == "+") {
-    return;
+// Collects names in order without exact repeats. A set, not a search of
+// the list, so that a line of n names costs O(n), not O(n^2).
+class AuthorList {
+ public:
+  void add(std::string_view name) {
+    name = trim(name);
+    if (name.empty() || name == "+") {
+      return;
+    }
+    if (seen_.emplace(name).second) {
+      authors_.emplace_back(name);
+    }
   }
-  if (std::find(authors.begin(), authors.end(), name) == authors.end()) {
-    authors.emplace_back(name);
-  }
-}
+
+  std::vector<std::string> take() { return std::move(authors_); }
+
+ private:
+  std::vector<std::string> authors_;
+  std::unordered_set<std::string> seen_;
+};
 
 }  // namespace
 
 std::vector<std::string> parse_authors(std::string_view text) {
   text = trim(text);
-  std::vector<std::string> authors;
+  AuthorList authors;
   if (text.size() >= 2 && text.front() == '[' && text.back() == ']') {
     const auto inner = text.substr(1, text.size() - 2);
     std::size_t i = 0;
@@ -278,22 +302,22 @@ std::vector<std::string> parse_authors(std::string_view text) {
       if (c == ' ' || c == ',' || c == '\t') {
         ++i;
       } else if (c == '\'' || c == '"') {
-        add_author(authors, read_quoted(inner, i));
+        authors.add(read_quoted(inner, i));
       } else {
         const auto end = std::min(inner.find(',', i), inner.size());
-        add_author(authors, inner.substr(i, end - i));
+        authors.add(inner.substr(i, end - i));
         i = end;
       }
     }
-    return authors;
+    return authors.take();
   }
   std::size_t start = 0;
   while (start <= text.size()) {
     const auto end = std::min(text.find(',', start), text.size());
-    add_author(authors, text.substr(start, end - start));
+    authors.add(text.substr(start, end - start));
     start = end + 1;
   }
-  return authors;
+  return authors.take();
 }
 
 }  // namespace papers

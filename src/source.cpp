@@ -70,9 +70,11 @@ class Walker {
         }
         continue;
       }
+      // Only regular files: a FIFO or device named *.md found by the walk
+      // would block the read forever.
       if (S_ISDIR(child.st_mode)) {
         walk(path, child);
-      } else if (is_digest_name(name) && !S_ISDIR(child.st_mode)) {
+      } else if (is_digest_name(name) && S_ISREG(child.st_mode)) {
         out_.files.push_back(path);
       }
     }

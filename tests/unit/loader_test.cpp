@@ -1,0 +1,161 @@
+// Loading: the reference digest end to end through load_inputs, and the
+// per-file rules of the loader (binary files dropped whole, duplicates,
+// errors, diagnostics in input order).
+#include "dump.hpp"
+#include "temp_dir.hpp"
+
+#include <papers/loader.hpp>
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace papers {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+const std::filesystem::path kTestdata = PAPERS_TESTDATA_DIR;
+
+Strings warnings(const LoadResult& load) {
+  Strings out;
+  for (const auto& d : load.diagnostics) {
+    out.push_back(to_string(d));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the reference digest, testdata/2024-02-07.md") {
+  const std::string path = (kTestdata / "2024-02-07.md").string();
+  const LoadResult load = load_inputs(std::vector<std::string>{path});
+  CHECK(load.errors.empty());
+  CHECK(load.diagnostics.empty());
+  CHECK(load.inputs.size() == 1);
+  CHECK(load.table.duplicates() == 0);
+  const auto& papers = load.table.papers();
+  REQUIRE(papers.size() == 12);
+
+  struct Want {
+    const char* id;
+    std::int64_t votes;
+    std::size_t bullets;
+  };
+
+  // In document order; bullet counts from `awk` over the file.
+  const Want want[] = {{"2402.03620", 23, 5},
+                       {"2402.04248", 14, 7},
+                       {"2402.04229", 10, 7},
+                       {"2402.04252", 8, 4},
+                       {"2402.04177", 8, 7},
+                       {"2402.03749", 8, 7},
+                       {"2402.03570", 6, 7},
+                       {"2402.04141", 5, 7},
+                       {"2402.03766", 5, 4},
+                       {"2402.03944", 3, 8},
+                       {"2402.03908", 3, 7},
+                       {"2402.04236", 3, 6}};
+  for (std::size_t i = 0; i < papers.size(); ++i) {
+    const Paper& p = papers[i];
+    CAPTURE(i);
+    CHECK(p.id == want[i].id);
+    CHECK(p.votes == std::optional<std::int64_t>(want[i].votes));
+    CHECK(p.summary.size() == want[i].bullets);
+    CHECK(p.date == Date::parse("2024-02-07"));
+    CHECK(p.url == "https://arxiv.org/abs/" + std::string(want[i].id));
+    CHECK(p.source.file == path);
+    CHECK_FALSE(p.authors.empty());
+    for (const auto& item : p.summary) {
+      CHECK_FALSE(item.label.has_value());
+      CHECK_FALSE(item.text.empty());
+    }
+  }
+  SUBCASE("first paper in detail") {
+    const Paper& p = papers[0];
+    CHECK(p.title
+          == "Self-Discover: Large Language Models Self-Compose Reasoning "
+             "Structures");
+    CHECK(p.source.line == 3);
+    CHECK(p.authors.size() == 10);
+    CHECK(p.authors.front() == "Heng-Tze Cheng");
+    CHECK(p.authors.back() == "Xinyun Chen");
+    CHECK(p.thumbnail
+          == "https://cdn-uploads.huggingface.co/production/uploads/"
+             "60f1abe7544c2adfd699860c/-JXIkLf1Pwi-5NdZ3rOyU.png");
+    CHECK_FALSE(p.video.has_value());
+  }
+  SUBCASE("IMUSIC has a video and no thumbnail") {
+    const auto imusic =
+        std::find_if(papers.begin(), papers.end(), [](const Paper& p) {
+          return p.id == "2402.03944";
+        });
+    REQUIRE(imusic != papers.end());
+    CHECK(imusic->title == "IMUSIC: IMU-based Facial Expression Capture");
+    CHECK(imusic->video
+          == "https://cdn-uploads.huggingface.co/production/uploads/"
+             "60f1abe7544c2adfd699860c/Qw6ZHpM_Rv9tHDJvbNX16.mp4");
+    CHECK_FALSE(imusic->thumbnail.has_value());
+    // Every other paper has a thumbnail and no video.
+    for (const Paper& p : papers) {
+      if (&p != &*imusic) {
+        CAPTURE(p.title);
+        CHECK(p.thumbnail.has_value());
+        CHECK_FALSE(p.video.has_value());
+      }
+    }
+  }
+  SUBCASE("accented authors survive") {
+    CHECK(std::find(papers[2].authors.begin(),
+                    papers[2].authors.end(),
+                    "Léonard Hussenot")
+          != papers[2].authors.end());
+  }
+}
+
+TEST_CASE("load_buffer drops a binary file whole") {
+  const std::string bytes =
+      test::read_file(kTestdata / "parser" / "warn_nul_byte.md");
+  LoadResult load;
+  load_buffer("x.md", bytes, load);
+  CHECK(load.inputs.size() == 1);
+  CHECK(load.table.size() == 0);
+  // Only the NUL warning: the invalid UTF-8 before it is not reported.
+  CHECK(warnings(load)
+        == Strings{"x.md:9: warning: binary data (NUL byte); file skipped"});
+}
+
+TEST_CASE("load_inputs over several files") {
+  test::TempDir dir;
+  const std::string root = dir.path().string();
+  const std::string digest =
+      "## Daily Papers (2024-02-07)\n"
+      "### [A](https://arxiv.org/abs/2402.00001)\nVote: x\n";
+  dir.write("2024-02-07.md", digest);
+  dir.write("copy/README.md", digest);  // the same records again
+  dir.write("empty.md");
+  dir.write("binary.md", std::string("\xFF\n\0", 3));
+  const LoadResult load =
+      load_inputs(std::vector<std::string>{root, root + "/missing"});
+  CHECK(load.inputs.size() == 4);
+  CHECK(load.table.size() == 1);
+  CHECK(load.table.duplicates() == 1);
+  CHECK(
+      warnings(load)
+      == Strings{
+          root
+              + "/2024-02-07.md:3: warning: invalid vote count 'x'; votes "
+                "unknown",
+          root + "/binary.md:2: warning: binary data (NUL byte); file skipped",
+          root
+              + "/copy/README.md:3: warning: invalid vote count 'x'; votes "
+                "unknown",
+          root + "/empty.md: warning: empty file"});
+  REQUIRE(load.errors.size() == 1);
+  CHECK(load.errors[0].message == root + "/missing: No such file or directory");
+}
+
+}  // namespace papers
