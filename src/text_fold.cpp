@@ -12,12 +12,6 @@
 namespace papers {
 namespace {
 
-bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x80;
-  });
-}
-
 // utf8proc_map over valid UTF-8 (invalid bytes are repaired first, since
 // utf8proc rejects the whole string otherwise).
 std::string map_utf8(std::string_view text, utf8proc_option_t options) {
@@ -47,6 +41,41 @@ constexpr auto kTextFold = static_cast<utf8proc_option_t>(
 
 constexpr auto kNameFold =
     static_cast<utf8proc_option_t>(kTextFold | UTF8PROC_STRIPMARK);
+
+// True when folding `text` only lowercases its ASCII letters: every code
+// point is ASCII, a precomposed Hangul syllable (U+AC00..U+D7A3) or a CJK
+// unified ideograph (U+4E00..U+9FFF), none of which case folding, NFKC or
+// lumping change. Anything else (a combining jamo or accent that could
+// compose with its neighbour included) takes the utf8proc path. Korean
+// summaries are most of the text a search folds, so this is worth it.
+bool folds_as_ascii(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    if (b0 < 0x80) {
+      ++i;
+      continue;
+    }
+    if (b0 < 0xE4 || b0 > 0xED || i + 2 >= text.size()) {
+      return false;
+    }
+    const auto b1 = static_cast<unsigned char>(text[i + 1]);
+    const auto b2 = static_cast<unsigned char>(text[i + 2]);
+    if (b1 < 0x80 || b1 > 0xBF || b2 < 0x80 || b2 > 0xBF) {
+      return false;
+    }
+    const auto cp = (static_cast<char32_t>(b0 & 0x0F) << 12)
+                    | (static_cast<char32_t>(b1 & 0x3F) << 6)
+                    | static_cast<char32_t>(b2 & 0x3F);
+    const bool hangul = cp >= 0xAC00 && cp <= 0xD7A3;
+    const bool ideograph = cp >= 0x4E00 && cp <= 0x9FFF;
+    if (!hangul && !ideograph) {
+      return false;
+    }
+    i += 3;
+  }
+  return true;
+}
 
 std::string ascii_fold(std::string_view text) {
   std::string out(text);
@@ -91,7 +120,7 @@ std::vector<std::string_view> name_words(std::string_view folded) {
 }
 
 std::string fold_name(std::string_view name) {
-  return is_ascii(name) ? ascii_fold(name) : map_utf8(name, kNameFold);
+  return folds_as_ascii(name) ? ascii_fold(name) : map_utf8(name, kNameFold);
 }
 
 std::string join_words(const std::vector<std::string_view>& words) {
@@ -129,7 +158,7 @@ std::u32string code_points(std::string_view text) {
 }  // namespace
 
 std::string fold_text(std::string_view text) {
-  return is_ascii(text) ? ascii_fold(text) : map_utf8(text, kTextFold);
+  return folds_as_ascii(text) ? ascii_fold(text) : map_utf8(text, kTextFold);
 }
 
 std::string author_key(std::string_view name) {

@@ -17,8 +17,15 @@ TEST_CASE("fold_text folds case but keeps accents") {
   SUBCASE("composed and decomposed spellings are one") {
     CHECK(fold_text("e\xCC\x81") == fold_text("\xC3\xA9"));
   }
-  SUBCASE("Korean is unchanged and stays composed") {
-    CHECK(fold_text("한국어 검색") == "한국어 검색");
+  SUBCASE("Korean and Chinese are unchanged and stay composed") {
+    CHECK(fold_text("한국어 검색 ABC") == "한국어 검색 abc");
+    CHECK(fold_text("漢字 ÜBER") == "漢字 über");
+    // A conjoining jamo after a syllable composes with it (U+AC00 U+11A8).
+    CHECK(fold_text("\xEA\xB0\x80\xE1\x86\xA8") == "각");
+    // A compatibility ideograph (U+F900) becomes its unified form (U+8C48).
+    CHECK(fold_text("\xEF\xA4\x80") == "\xE8\xB1\x88");
+    CHECK(fold_text("\xED\x9E\xA3") == "\xED\x9E\xA3");  // last syllable
+    CHECK(fold_text("\xED") == "\xEF\xBF\xBD");          // truncated
   }
   SUBCASE("typographic quotes and compatibility forms") {
     CHECK(fold_text("Let’s") == "let's");
