@@ -264,24 +264,30 @@ std::strong_ordering compare_optional(const std::optional<T>& a,
     return std::strong_ordering::equal;
   }
   const auto order = *a <=> *b;
-  if (order == 0) {
+  if (std::is_eq(order)) {
     return std::strong_ordering::equal;
   }
-  return ((order < 0) != descending) ? std::strong_ordering::less
-                                     : std::strong_ordering::greater;
+  return (std::is_lt(order) != descending) ? std::strong_ordering::less
+                                           : std::strong_ordering::greater;
 }
 
 std::strong_ordering flip(std::strong_ordering order, bool reverse) {
-  return reverse ? 0 <=> order : order;
+  if (!reverse || std::is_eq(order)) {
+    return order;
+  }
+  return std::is_lt(order) ? std::strong_ordering::greater
+                           : std::strong_ordering::less;
 }
 
 // The order of `top`: votes descending, then date descending, then input.
 bool by_votes(const Row& a, const Row& b) {
-  if (auto c = compare_optional(a.paper->votes, b.paper->votes, true); c != 0) {
-    return c < 0;
+  if (auto c = compare_optional(a.paper->votes, b.paper->votes, true);
+      std::is_neq(c)) {
+    return std::is_lt(c);
   }
-  if (auto c = compare_optional(a.paper->date, b.paper->date, true); c != 0) {
-    return c < 0;
+  if (auto c = compare_optional(a.paper->date, b.paper->date, true);
+      std::is_neq(c)) {
+    return std::is_lt(c);
   }
   return a.index < b.index;
 }
@@ -311,30 +317,30 @@ void sort_rows(std::vector<Row>& rows, SortKey key, bool reverse) {
       return reverse ? a.index > b.index : a.index < b.index;
     case SortKey::kVotes:
       c = compare_optional(pa.votes, pb.votes, !reverse);
-      if (c == 0) {
+      if (std::is_eq(c)) {
         c = compare_optional(pa.date, pb.date, true);
       }
       break;
     case SortKey::kDate:
       c = compare_optional(pa.date, pb.date, reverse);
-      if (c == 0) {
+      if (std::is_eq(c)) {
         c = compare_optional(pa.votes, pb.votes, true);
       }
       break;
     case SortKey::kTitle:
       c = flip(titles[ia] <=> titles[ib], reverse);
-      if (c == 0) {
+      if (std::is_eq(c)) {
         c = compare_optional(pa.date, pb.date, false);
       }
       break;
     case SortKey::kId:
       c = compare_optional(pa.id, pb.id, reverse);
-      if (c == 0) {
+      if (std::is_eq(c)) {
         c = compare_optional(pa.date, pb.date, false);
       }
       break;
     }
-    return c != 0 ? c < 0 : a.index < b.index;
+    return std::is_neq(c) ? std::is_lt(c) : a.index < b.index;
   };
   std::sort(order.begin(), order.end(), less);
   std::vector<Row> sorted;
