@@ -1,5 +1,7 @@
 #include "commands.hpp"
 
+#include <papers/text_fold.hpp>
+
 #include <memory>
 
 namespace papers::cli {
@@ -45,6 +47,9 @@ Examples:
     for (const auto& word : options->name) {
       name += name.empty() ? "" : " ";
       name += word;
+    }
+    if (author_key(name).empty()) {
+      return usage_error(Error{"author: '" + name + "' is not a name"});
     }
     options->listing.query.authors.insert(
         options->listing.query.authors.begin(), name);
