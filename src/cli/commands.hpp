@@ -1,15 +1,20 @@
 // The subcommands: each has an options struct, a setup_* function that
 // declares its options and help text, and a run_* function that builds the
-// query and prints. Shared plumbing (data sources, diagnostics, output and
-// exit statuses) lives in cli_common.cpp.
+// query and prints. Shared plumbing lives beside them: data sources,
+// diagnostics and exit statuses in cli_common.cpp, the filter and order
+// options of every listing command in cli_query.cpp, output in
+// cli_output.cpp.
 #pragma once
 
 #include <papers/format.hpp>
 #include <papers/loader.hpp>
+#include <papers/query.hpp>
 
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -80,7 +85,38 @@ struct Command {
   std::function<std::function<int()>(CLI::App&)> setup;
 };
 
+/// What every listing command (list, top, author, search) holds.
+struct ListingOptions {
+  CommonOptions common;
+  OutputOptions output;
+  QueryOptions query;  ///< its presets are set before add_filter_options()
+};
+
+/// Declares the filters (--date, --since, --until, --author, --keyword,
+/// --min-votes, --id) and the order options (--sort, --reverse, --limit,
+/// --unique) on `cmd` (cli_query.cpp).
+void add_filter_options(CLI::App& cmd, QueryOptions& query);
+
+/// The help paragraphs every command ends with: data sources and exit
+/// statuses, after `text` (the command's own description and examples).
+std::string command_footer(std::string_view text);
+
+/// Prints `papers: MESSAGE` for a usage error; returns kExitError.
+int usage_error(const Error& error);
+
+/// Compiles `options`, reporting a usage error; nullopt when it failed.
+std::optional<Query> compile_or_report(const QueryOptions& options);
+
+/// The body of a listing command: compile, load, run, print, and explain
+/// an empty result (did you mean ...?). With `loose_hint`, also says when
+/// --loose would find more papers. Returns the exit status.
+int run_listing(const ListingOptions& options, View view, bool loose_hint);
+
 std::function<int()> setup_list(CLI::App& cmd);
+std::function<int()> setup_top(CLI::App& cmd);
+std::function<int()> setup_author(CLI::App& cmd);
+std::function<int()> setup_search(CLI::App& cmd);
+std::function<int()> setup_show(CLI::App& cmd);
 std::function<int()> setup_check(CLI::App& cmd);
 std::function<int()> setup_completions(CLI::App& cmd);
 

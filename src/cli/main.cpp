@@ -17,8 +17,14 @@
 namespace papers::cli {
 namespace {
 
-const std::array<Command, 3> kCommands = {{
-    {"list", "List every paper of the inputs", setup_list},
+const std::array<Command, 7> kCommands = {{
+    {"top", "The most-voted papers (default: 10)", setup_top},
+    {"author", "The papers of one author", setup_author},
+    {"search",
+     "Papers whose title or summary contains every TERM",
+     setup_search},
+    {"show", "The full record of papers given by arXiv id", setup_show},
+    {"list", "Every paper of the inputs, filtered", setup_list},
     {"check", "Check digests and print every problem found", setup_check},
     {"completions", "Print a shell completion script", setup_completions},
 }};
@@ -37,6 +43,12 @@ std::string version_text() {
       utf8proc_version());
 }
 
+// CLI11's own errors read like ours: `papers: --limit: ...`.
+std::string failure_message(const CLI::App* /*app*/, const CLI::Error& e) {
+  return std::string("papers: ") + e.what()
+         + "\nRun with --help for more information.\n";
+}
+
 int run(int argc, char** argv) {
   CLI::App app{
       "papers: answer questions about a folder of Daily Papers digests.\n"
@@ -45,14 +57,20 @@ int run(int argc, char** argv) {
       "papers"};
   app.set_version_flag("-V,--version", version_text());
   app.require_subcommand(1);
-  app.footer(
-      R"(Data: --data PATH (repeatable), else $PAPERS_DATA (':'-separated paths),
-else standard input when it is not a terminal, else the current directory.
+  app.failure_message(failure_message);
+  app.footer(command_footer(
+      R"(Every listing command (top, author, search, list) takes the same filters
+(--date, --since, --until, --author, --keyword, --min-votes, --id) and order
+options (--sort, --reverse, -n/--limit, --unique); `papers COMMAND --help`
+lists them.
 
-Exit status: 0 results printed, 1 nothing matched, 2 error (usage,
-unreadable input).
-
-See papers(1) for the digest format, the JSON schema and more examples.)");
+Examples:
+  papers top --date 2024-02-07 -n 5 --data testdata
+  papers author "Quoc V. Le" --data ~/digests
+  papers search mamba --since 2024-02
+  papers show 2402.03620)")
+             + "\n\nSee papers(1) for the digest format, the JSON schema and "
+               "more examples.");
   std::vector<std::function<int()>> runners;
   std::vector<CLI::App*> subcommands;
   for (const auto& command : kCommands) {

@@ -1,0 +1,137 @@
+// Queries over a PaperTable: filters (dates and months, authors, keywords,
+// search terms, ids, votes), one row per paper, sort keys with explicit
+// tie-breaks, a per-day cap and a limit. Options arrive in two stages: the
+// CLI fills a plain QueryOptions, compile_query() validates every value and
+// compiles the matchers, and run_query() applies the compiled Query. The
+// commands `list`, `top`, `author` and `search` are presets of one query.
+#pragma once
+
+#include <papers/error.hpp>
+#include <papers/matcher.hpp>
+#include <papers/paper.hpp>
+#include <papers/paper_table.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace papers {
+
+/// What rows are ordered by. Every key ends in the same tie-breaks, so the
+/// order is total and never depends on the sort algorithm:
+enum class SortKey {
+  kInput,  ///< document order: file path, then line
+  kVotes,  ///< votes descending (unknown last), date descending, input
+  kDate,   ///< date ascending (none last), votes descending, input
+  kTitle,  ///< title ascending, case-folded; date ascending, input
+  kId,     ///< arXiv id ascending (none last), date ascending, input
+};
+
+/// Where search terms are looked for.
+enum class SearchField {
+  kTitleSummary,  ///< the default: title or summary text
+  kTitle,
+  kSummary,
+  kAuthors,
+  kAll,  ///< title, summary or authors
+};
+
+/// The names --sort accepts (votes, date, title, id).
+std::vector<std::string_view> sort_key_names();
+
+/// The names --in accepts (title, summary, authors, all).
+std::vector<std::string_view> search_field_names();
+
+/// A query as the user wrote it: strings and numbers, not yet validated.
+/// Empty strings and absent values mean "not given".
+struct QueryOptions {
+  // Filters, combined with AND.
+  std::string date;   ///< YYYY-MM-DD, or YYYY-MM for a whole month
+  std::string since;  ///< inclusive; YYYY-MM means the month's first day
+  std::string until;  ///< inclusive; YYYY-MM means the month's last day
+  std::vector<std::string> authors;  ///< each must be an author (AND)
+  bool loose = false;  ///< author names also ignore middle initials
+  std::vector<std::string> keywords;  ///< each in title or summary (AND)
+  std::optional<std::int64_t> min_votes;
+  std::vector<std::string> ids;  ///< any spelling of an arXiv id (OR)
+
+  // Search terms (the `search` command).
+  std::vector<std::string> terms;
+  bool any = false;    ///< one term is enough (default: every term)
+  bool regex = false;  ///< terms are RE2 patterns
+  std::string in;      ///< title|summary|authors|all; default title+summary
+
+  // Rows and order.
+  bool unique = false;  ///< one row per id: the appearance with most votes
+  std::optional<std::int64_t> per_day;  ///< at most N rows per date
+  std::string sort;                     ///< votes|date|title|id
+  bool reverse = false;                 ///< reverse the primary sort key
+  std::optional<std::int64_t> limit;    ///< at most N rows; 0: no limit
+
+  // What the command presets when the user gave no --sort or --limit.
+  SortKey default_sort = SortKey::kInput;
+  std::int64_t default_limit = 0;
+};
+
+/// An inclusive range of dates; an absent end is open.
+struct DateRange {
+  std::optional<Date> from;
+  std::optional<Date> to;
+
+  bool contains(const Date& date) const;
+};
+
+/// A validated, compiled query. Build it with compile_query().
+struct Query {
+  std::optional<DateRange> dates;
+  std::vector<std::string> author_keys;  ///< author_key or loose_author_key
+  bool loose = false;
+  std::vector<Matcher> keywords;
+  std::vector<Matcher> terms;
+  bool any = false;
+  SearchField in = SearchField::kTitleSummary;
+  std::optional<std::int64_t> min_votes;
+  std::vector<std::string> ids;  ///< normalised
+  bool unique = false;
+  std::size_t per_day = 0;  ///< 0: no cap
+  SortKey sort = SortKey::kInput;
+  bool reverse = false;
+  std::size_t limit = 0;  ///< 0: no limit
+};
+
+/// Validates `options` and compiles its matchers. Errors name the option
+/// (`--date: '2024-13-45' is not a date ...`) and are usage errors.
+Result<Query> compile_query(const QueryOptions& options);
+
+/// The rows of `table` that `query` selects, in its order.
+std::vector<const Paper*> run_query(const PaperTable& table,
+                                    const Query& query);
+
+/// Parses `YYYY-MM-DD` as that day, or `YYYY-MM` as the whole month.
+std::optional<DateRange> parse_date_or_month(std::string_view text);
+
+/// Author names in `table` nearest to `name`, best first, at most `max`
+/// (one spelling per person): for "did you mean" when nothing matched.
+std::vector<std::string> nearest_authors(const PaperTable& table,
+                                         std::string_view name,
+                                         std::size_t max = 3);
+
+/// What --loose would add to a strict author query.
+struct LooseHint {
+  std::size_t extra_rows = 0;          ///< rows only the loose query finds
+  std::vector<std::string> spellings;  ///< the names it finds them under
+};
+
+/// Runs `options` strictly and loosely (without limits) and reports the
+/// difference; empty when --loose adds nothing or was already given.
+Result<LooseHint> loose_hint(const PaperTable& table,
+                             const QueryOptions& options);
+
+/// True when some paper of `table` has an author whose key equals
+/// author_key(`name`) (loose_author_key() when `loose`).
+bool has_author(const PaperTable& table, std::string_view name, bool loose);
+
+}  // namespace papers

@@ -1,0 +1,30 @@
+// Text folding for matching: the keys that make two spellings of the same
+// text compare equal. Searches fold case (full Unicode case folding, so `ß`
+// matches `ss`) and compatibility forms but keep accents; author names also
+// lose their accents, dots and extra spaces, so `Balazs Kegl`, `Balázs Kégl`
+// and `BALÁZS  KÉGL` are one person. Backed by utf8proc's Unicode tables.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace papers {
+
+/// Case-folded, NFKC-normalised `text` with typographic quotes, dashes and
+/// spaces lumped to ASCII; accents are kept. Invalid UTF-8 becomes U+FFFD.
+std::string fold_text(std::string_view text);
+
+/// The key an author name is matched on: fold_text() without accents
+/// (marks stripped), with dots turned into spaces, runs of spaces folded
+/// into one and both ends trimmed: `Quoc V. Le` -> `quoc v le`.
+std::string author_key(std::string_view name);
+
+/// author_key() without single-letter middle initials, for --loose:
+/// `Quoc V. Le` -> `quoc le`. The first and last words always stay.
+std::string loose_author_key(std::string_view name);
+
+/// Edit distance between two strings, counted in code points.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace papers

@@ -1,0 +1,175 @@
+#include "commands.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+
+namespace papers::cli {
+namespace {
+
+std::string choices(const std::vector<std::string_view>& names) {
+  std::string out;
+  for (const auto name : names) {
+    out += out.empty() ? "" : "|";
+    out += name;
+  }
+  return out;
+}
+
+// Hints for an empty result: an --author name that is nobody in the data
+// gets the nearest names instead.
+void explain_no_match(const PaperTable& table, const QueryOptions& query) {
+  for (const auto& name : query.authors) {
+    if (has_author(table, name, query.loose)) {
+      continue;
+    }
+    const auto nearest = nearest_authors(table, name);
+    std::string message = fmt::format("papers: no author '{}'", name);
+    for (std::size_t i = 0; i < nearest.size(); ++i) {
+      message += i == 0 ? "; did you mean " : ", ";
+      message += nearest[i];
+    }
+    message += nearest.empty() ? " in the data\n" : "?\n";
+    std::fputs(message.c_str(), stderr);
+  }
+}
+
+void explain_loose(const PaperTable& table, const QueryOptions& query) {
+  auto hint = loose_hint(table, query);
+  if (!hint || hint->extra_rows == 0) {
+    return;
+  }
+  std::string spellings;
+  for (const auto& name : hint->spellings) {
+    spellings += spellings.empty() ? "" : ", ";
+    spellings += name;
+  }
+  fmt::print(stderr,
+             "papers: --loose finds {} more paper{} (as {})\n",
+             hint->extra_rows,
+             hint->extra_rows == 1 ? "" : "s",
+             spellings);
+}
+
+}  // namespace
+
+void add_filter_options(CLI::App& cmd, QueryOptions& query) {
+  const char* filters = "Filters (combined with AND)";
+  cmd.add_option("--date",
+                 query.date,
+                 "Papers of day D (YYYY-MM-DD) or of month D (YYYY-MM); not "
+                 "with --since or --until")
+      ->type_name("D")
+      ->group(filters);
+  cmd.add_option("--since",
+                 query.since,
+                 "Papers of day D or later (YYYY-MM: from the month's first "
+                 "day)")
+      ->type_name("D")
+      ->group(filters);
+  cmd.add_option("--until",
+                 query.until,
+                 "Papers of day D or earlier (YYYY-MM: to the month's last "
+                 "day)")
+      ->type_name("D")
+      ->group(filters);
+  cmd.add_option("--author",
+                 query.authors,
+                 "Papers with an author named NAME (case, accents, dots and "
+                 "spaces ignored). Repeatable: all of them")
+      ->type_name("NAME")
+      ->group(filters);
+  cmd.add_option("--keyword",
+                 query.keywords,
+                 "Papers whose title or summary contains TERM, ignoring case. "
+                 "Repeatable: all of them")
+      ->type_name("TERM")
+      ->group(filters);
+  cmd.add_option_function<std::int64_t>(
+         "--min-votes",
+         [&query](const std::int64_t& n) { query.min_votes = n; },
+         "Papers with at least N votes (unknown votes count as none)")
+      ->type_name("N")
+      ->group(filters);
+  cmd.add_option("--id",
+                 query.ids,
+                 "The paper with this arXiv id, in any spelling (2402.03620, "
+                 "arXiv:..., an arxiv.org or huggingface.co URL). Repeatable: "
+                 "any of them")
+      ->type_name("ID")
+      ->group(filters);
+
+  const char* order = "Order";
+  cmd.add_option("--sort",
+                 query.sort,
+                 "Order by votes (most first), date (oldest first), title or "
+                 "id; ties fall back to votes, date and input order")
+      ->type_name(choices(sort_key_names()))
+      ->group(order);
+  cmd.add_flag("--reverse",
+               query.reverse,
+               "Reverse the order's first key (unknown values stay last)")
+      ->group(order);
+  cmd.add_option_function<std::int64_t>(
+         "-n,--limit",
+         [&query](const std::int64_t& n) { query.limit = n; },
+         query.default_limit > 0
+             ? fmt::format("Print at most N rows (default {}; 0: no limit)",
+                           query.default_limit)
+             : std::string("Print at most N rows (default 0: no limit)"))
+      ->type_name("N")
+      ->group(order);
+  cmd.add_flag("--unique",
+               query.unique,
+               "One row per arXiv id: the appearance with the most votes")
+      ->group(order);
+}
+
+std::string command_footer(std::string_view text) {
+  return std::string(text) + R"(
+
+Data: --data PATH (repeatable), else $PAPERS_DATA (paths separated by ':'),
+else standard input when it is not a terminal, else the current directory.
+Directories are searched recursively for *.md and *.markdown, skipping hidden
+ones; files are read in sorted path order. An unreadable path is reported and
+the others are still used (exit status 2).
+
+Exit status: 0 results printed, 1 nothing matched (JSON still prints []),
+2 error (usage, unreadable input, invalid regex).)";
+}
+
+int usage_error(const Error& error) {
+  fmt::print(stderr, "papers: {}\n", error.message);
+  return kExitError;
+}
+
+std::optional<Query> compile_or_report(const QueryOptions& options) {
+  auto query = compile_query(options);
+  if (!query) {
+    usage_error(query.error());
+    return std::nullopt;
+  }
+  return std::move(*query);
+}
+
+int run_listing(const ListingOptions& options, View view, bool loose_hint) {
+  // Options are checked before any input is read: a usage error never
+  // waits on standard input.
+  const auto query = compile_or_report(options.query);
+  if (!query) {
+    return kExitError;
+  }
+  const LoadResult load = load_and_report(options.common);
+  const auto rows = run_query(load.table, *query);
+  if (!print_papers(rows, options.output, view)) {
+    return kExitError;
+  }
+  if (rows.empty()) {
+    explain_no_match(load.table, options.query);
+  } else if (loose_hint) {
+    explain_loose(load.table, options.query);
+  }
+  return exit_status(rows.size(), load);
+}
+
+}  // namespace papers::cli

@@ -1,0 +1,677 @@
+#include <papers/markup.hpp>
+#include <papers/query.hpp>
+#include <papers/text_fold.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <compare>
+#include <map>
+#include <set>
+#include <span>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+namespace papers {
+namespace {
+
+constexpr std::string_view kSortNames[] = {"votes", "date", "title", "id"};
+constexpr SortKey kSortKeys[] = {
+    SortKey::kVotes, SortKey::kDate, SortKey::kTitle, SortKey::kId};
+
+constexpr std::string_view kFieldNames[] = {
+    "title", "summary", "authors", "all"};
+constexpr SearchField kFields[] = {SearchField::kTitle,
+                                   SearchField::kSummary,
+                                   SearchField::kAuthors,
+                                   SearchField::kAll};
+
+std::string quoted(std::string_view text) {
+  return "'" + std::string(text) + "'";
+}
+
+std::string joined(std::span<const std::string_view> names) {
+  std::string out;
+  for (const auto name : names) {
+    out += out.empty() ? "" : ", ";
+    out += name;
+  }
+  return out;
+}
+
+// --- validation -----------------------------------------------------------
+
+Result<std::optional<DateRange>> compile_dates(const QueryOptions& options) {
+  const bool range = !options.since.empty() || !options.until.empty();
+  if (!options.date.empty() && range) {
+    return Error{"--date cannot be combined with --since or --until"};
+  }
+  auto parse = [](std::string_view option,
+                  const std::string& text) -> Result<DateRange> {
+    if (auto parsed = parse_date_or_month(text)) {
+      return *parsed;
+    }
+    return Error{std::string(option) + ": " + quoted(text)
+                 + " is not a date (expected YYYY-MM-DD or YYYY-MM)"};
+  };
+  if (!options.date.empty()) {
+    auto day = parse("--date", options.date);
+    if (!day) {
+      return day.error();
+    }
+    return std::optional<DateRange>(*day);
+  }
+  if (!range) {
+    return std::optional<DateRange>();
+  }
+  DateRange out;
+  if (!options.since.empty()) {
+    auto since = parse("--since", options.since);
+    if (!since) {
+      return since.error();
+    }
+    out.from = since->from;
+  }
+  if (!options.until.empty()) {
+    auto until = parse("--until", options.until);
+    if (!until) {
+      return until.error();
+    }
+    out.to = until->to;
+  }
+  if (out.from && out.to && *out.to < *out.from) {
+    return Error{"--since " + options.since + " is after --until "
+                 + options.until};
+  }
+  return std::optional<DateRange>(out);
+}
+
+Result<std::size_t> non_negative(std::string_view option,
+                                 std::int64_t value,
+                                 std::int64_t minimum) {
+  if (value < minimum) {
+    return Error{std::string(option) + ": must be " + std::to_string(minimum)
+                 + " or more, got " + std::to_string(value)};
+  }
+  return static_cast<std::size_t>(value);
+}
+
+// --- per-paper text, computed only for papers that reach a text filter ----
+
+class PaperText {
+ public:
+  explicit PaperText(const Paper& paper) : paper_(paper) {}
+
+  const std::string& title_folded() {
+    if (!title_folded_) {
+      title_folded_ = fold_text(paper_.title);
+    }
+    return *title_folded_;
+  }
+
+  // The summary as a reader sees it: one plain-text string per bullet, so
+  // `**bold**` markup never splits a phrase. Labels are not searched: every
+  // labelled paper has the same few.
+  const std::vector<std::string>& summary_plain() {
+    if (!summary_plain_) {
+      summary_plain_.emplace();
+      summary_plain_->reserve(paper_.summary.size());
+      for (const auto& item : paper_.summary) {
+        summary_plain_->push_back(markdown_to_plain(item.text));
+      }
+    }
+    return *summary_plain_;
+  }
+
+  const std::vector<std::string>& summary_folded() {
+    if (!summary_folded_) {
+      summary_folded_.emplace();
+      for (const auto& text : summary_plain()) {
+        summary_folded_->push_back(fold_text(text));
+      }
+    }
+    return *summary_folded_;
+  }
+
+  const std::vector<std::string>& author_keys(bool loose) {
+    auto& keys = loose ? loose_keys_ : keys_;
+    if (!keys) {
+      keys.emplace();
+      keys->reserve(paper_.authors.size());
+      for (const auto& name : paper_.authors) {
+        keys->push_back(loose ? loose_author_key(name) : author_key(name));
+      }
+    }
+    return *keys;
+  }
+
+ private:
+  const Paper& paper_;
+  std::optional<std::string> title_folded_;
+  std::optional<std::vector<std::string>> summary_plain_;
+  std::optional<std::vector<std::string>> summary_folded_;
+  std::optional<std::vector<std::string>> keys_;
+  std::optional<std::vector<std::string>> loose_keys_;
+};
+
+bool in_title(const Matcher& m, const Paper& paper, PaperText& text) {
+  if (m.is_regex()) {
+    return m.matches(paper.title, {}, Fold::kText);
+  }
+  return m.matches(paper.title, text.title_folded(), Fold::kText);
+}
+
+bool in_summary(const Matcher& m, PaperText& text) {
+  const auto& plain = text.summary_plain();
+  for (std::size_t i = 0; i < plain.size(); ++i) {
+    const std::string_view folded =
+        m.is_regex() ? std::string_view() : text.summary_folded()[i];
+    if (m.matches(plain[i], folded, Fold::kText)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool in_authors(const Matcher& m, const Paper& paper, PaperText& text) {
+  for (std::size_t i = 0; i < paper.authors.size(); ++i) {
+    const std::string_view key =
+        m.is_regex() ? std::string_view() : text.author_keys(false)[i];
+    if (m.matches(paper.authors[i], key, Fold::kName)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool term_matches(const Matcher& m,
+                  SearchField in,
+                  const Paper& paper,
+                  PaperText& text) {
+  switch (in) {
+  case SearchField::kTitleSummary:
+    return in_title(m, paper, text) || in_summary(m, text);
+  case SearchField::kTitle:
+    return in_title(m, paper, text);
+  case SearchField::kSummary:
+    return in_summary(m, text);
+  case SearchField::kAuthors:
+    return in_authors(m, paper, text);
+  case SearchField::kAll:
+    return in_title(m, paper, text) || in_summary(m, text)
+           || in_authors(m, paper, text);
+  }
+  return false;
+}
+
+bool selected(const Query& q, const Paper& paper) {
+  if (q.dates && !(paper.date && q.dates->contains(*paper.date))) {
+    return false;
+  }
+  if (q.min_votes && *q.min_votes > 0
+      && !(paper.votes && *paper.votes >= *q.min_votes)) {
+    return false;
+  }
+  if (!q.ids.empty()
+      && !(paper.id
+           && std::find(q.ids.begin(), q.ids.end(), *paper.id)
+                  != q.ids.end())) {
+    return false;
+  }
+  PaperText text(paper);
+  for (const auto& key : q.author_keys) {
+    const auto& keys = text.author_keys(q.loose);
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      return false;
+    }
+  }
+  for (const auto& keyword : q.keywords) {
+    if (!term_matches(keyword, SearchField::kTitleSummary, paper, text)) {
+      return false;
+    }
+  }
+  if (!q.terms.empty()) {
+    auto hit = [&](const Matcher& m) {
+      return term_matches(m, q.in, paper, text);
+    };
+    const bool ok = q.any ? std::any_of(q.terms.begin(), q.terms.end(), hit)
+                          : std::all_of(q.terms.begin(), q.terms.end(), hit);
+    if (!ok) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// --- ordering ---------------------------------------------------------------
+
+struct Row {
+  const Paper* paper;
+  std::size_t index;  ///< position in the table: document order
+};
+
+// Absent values sort last whatever the direction; present ones ascending,
+// or descending when `descending`.
+template <typename T>
+std::strong_ordering compare_optional(const std::optional<T>& a,
+                                      const std::optional<T>& b,
+                                      bool descending) {
+  if (a.has_value() != b.has_value()) {
+    return a.has_value() ? std::strong_ordering::less
+                         : std::strong_ordering::greater;
+  }
+  if (!a) {
+    return std::strong_ordering::equal;
+  }
+  const auto order = *a <=> *b;
+  if (std::is_eq(order)) {
+    return std::strong_ordering::equal;
+  }
+  return (std::is_lt(order) != descending) ? std::strong_ordering::less
+                                           : std::strong_ordering::greater;
+}
+
+std::strong_ordering flip(std::strong_ordering order, bool reverse) {
+  if (!reverse || std::is_eq(order)) {
+    return order;
+  }
+  return std::is_lt(order) ? std::strong_ordering::greater
+                           : std::strong_ordering::less;
+}
+
+// The order of `top`: votes descending, then date descending, then input.
+bool by_votes(const Row& a, const Row& b) {
+  if (auto c = compare_optional(a.paper->votes, b.paper->votes, true);
+      std::is_neq(c)) {
+    return std::is_lt(c);
+  }
+  if (auto c = compare_optional(a.paper->date, b.paper->date, true);
+      std::is_neq(c)) {
+    return std::is_lt(c);
+  }
+  return a.index < b.index;
+}
+
+void sort_rows(std::vector<Row>& rows, SortKey key, bool reverse) {
+  std::vector<std::string> titles;
+  if (key == SortKey::kTitle) {
+    // Fold once per row, not once per comparison: the sort permutes
+    // positions, and titles[i] belongs to rows[i].
+    titles.reserve(rows.size());
+    for (const Row& row : rows) {
+      titles.push_back(fold_text(row.paper->title));
+    }
+  }
+  std::vector<std::size_t> order(rows.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  auto less = [&](std::size_t ia, std::size_t ib) {
+    const Row& a = rows[ia];
+    const Row& b = rows[ib];
+    const Paper& pa = *a.paper;
+    const Paper& pb = *b.paper;
+    std::strong_ordering c = std::strong_ordering::equal;
+    switch (key) {
+    case SortKey::kInput:
+      return reverse ? a.index > b.index : a.index < b.index;
+    case SortKey::kVotes:
+      c = compare_optional(pa.votes, pb.votes, !reverse);
+      if (std::is_eq(c)) {
+        c = compare_optional(pa.date, pb.date, true);
+      }
+      break;
+    case SortKey::kDate:
+      c = compare_optional(pa.date, pb.date, reverse);
+      if (std::is_eq(c)) {
+        c = compare_optional(pa.votes, pb.votes, true);
+      }
+      break;
+    case SortKey::kTitle:
+      c = flip(titles[ia] <=> titles[ib], reverse);
+      if (std::is_eq(c)) {
+        c = compare_optional(pa.date, pb.date, false);
+      }
+      break;
+    case SortKey::kId:
+      c = compare_optional(pa.id, pb.id, reverse);
+      if (std::is_eq(c)) {
+        c = compare_optional(pa.date, pb.date, false);
+      }
+      break;
+    }
+    return std::is_neq(c) ? std::is_lt(c) : a.index < b.index;
+  };
+  std::sort(order.begin(), order.end(), less);
+  std::vector<Row> sorted;
+  sorted.reserve(rows.size());
+  for (const std::size_t i : order) {
+    sorted.push_back(rows[i]);
+  }
+  rows = std::move(sorted);
+}
+
+// Keeps, for each id, the row that sorts first by votes; rows without an
+// id all stay. The survivors keep their relative order.
+void keep_unique(std::vector<Row>& rows) {
+  std::unordered_map<std::string_view, std::size_t> best;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& id = rows[i].paper->id;
+    if (!id) {
+      continue;
+    }
+    auto [it, inserted] = best.try_emplace(*id, i);
+    if (!inserted && by_votes(rows[i], rows[it->second])) {
+      it->second = i;
+    }
+  }
+  std::vector<Row> kept;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& id = rows[i].paper->id;
+    if (!id || best[*id] == i) {
+      kept.push_back(rows[i]);
+    }
+  }
+  rows = std::move(kept);
+}
+
+// Keeps the `n` best rows (by votes) of each date; papers without a date
+// count as one more day.
+void keep_per_day(std::vector<Row>& rows, std::size_t n) {
+  std::vector<Row> ranked = rows;
+  std::stable_sort(ranked.begin(), ranked.end(), by_votes);
+  std::map<std::optional<Date>, std::size_t> taken;
+  std::set<std::size_t> kept_index;
+  for (const Row& row : ranked) {
+    if (taken[row.paper->date]++ < n) {
+      kept_index.insert(row.index);
+    }
+  }
+  std::erase_if(
+      rows, [&](const Row& row) { return !kept_index.contains(row.index); });
+}
+
+}  // namespace
+
+std::vector<std::string_view> sort_key_names() {
+  return {std::begin(kSortNames), std::end(kSortNames)};
+}
+
+std::vector<std::string_view> search_field_names() {
+  return {std::begin(kFieldNames), std::end(kFieldNames)};
+}
+
+bool DateRange::contains(const Date& date) const {
+  return (!from || *from <= date) && (!to || date <= *to);
+}
+
+std::optional<DateRange> parse_date_or_month(std::string_view text) {
+  if (auto day = Date::parse(text)) {
+    return DateRange{day, day};
+  }
+  // YYYY-MM: four digits, a dash, two digits.
+  if (text.size() != 7 || text[4] != '-') {
+    return std::nullopt;
+  }
+  int year = 0;
+  int month = 0;
+  const char* begin = text.data();
+  auto [ye, yerr] = std::from_chars(begin, begin + 4, year);
+  auto [me, merr] = std::from_chars(begin + 5, begin + 7, month);
+  if (yerr != std::errc() || ye != begin + 4 || merr != std::errc()
+      || me != begin + 7 || !is_valid_date(year, month, 1)
+      || !std::all_of(text.begin(), text.begin() + 4, [](char c) {
+           return c >= '0' && c <= '9';
+         })) {
+    return std::nullopt;
+  }
+  int last = 31;
+  while (!is_valid_date(year, month, last)) {
+    --last;
+  }
+  return DateRange{Date{year, month, 1}, Date{year, month, last}};
+}
+
+Result<Query> compile_query(const QueryOptions& options) {
+  Query q;
+  auto dates = compile_dates(options);
+  if (!dates) {
+    return dates.error();
+  }
+  q.dates = *dates;
+
+  q.loose = options.loose;
+  for (const auto& name : options.authors) {
+    std::string key = options.loose ? loose_author_key(name) : author_key(name);
+    if (key.empty()) {
+      return Error{"--author: " + quoted(name) + " is not a name"};
+    }
+    q.author_keys.push_back(std::move(key));
+  }
+
+  for (const auto& keyword : options.keywords) {
+    q.keywords.push_back(Matcher::literal(keyword));
+  }
+  for (const auto& term : options.terms) {
+    if (options.regex) {
+      auto m = Matcher::regex(term);
+      if (!m) {
+        return Error{"--regex: " + m.error().message};
+      }
+      q.terms.push_back(std::move(*m));
+    } else {
+      q.terms.push_back(Matcher::literal(term));
+    }
+  }
+  q.any = options.any;
+  if (!options.in.empty()) {
+    const auto* it =
+        std::find(std::begin(kFieldNames), std::end(kFieldNames), options.in);
+    if (it == std::end(kFieldNames)) {
+      return Error{"--in: " + quoted(options.in) + " is not one of "
+                   + joined(kFieldNames)};
+    }
+    q.in = kFields[it - std::begin(kFieldNames)];
+  }
+
+  if (options.min_votes) {
+    auto min = non_negative("--min-votes", *options.min_votes, 0);
+    if (!min) {
+      return min.error();
+    }
+    q.min_votes = *options.min_votes;
+  }
+  for (const auto& id : options.ids) {
+    auto normalised = normalize_arxiv_id(id);
+    if (!normalised) {
+      return Error{"--id: " + quoted(id) + " is not an arXiv id"};
+    }
+    q.ids.push_back(std::move(*normalised));
+  }
+
+  q.unique = options.unique;
+  if (options.per_day) {
+    auto n = non_negative("--per-day", *options.per_day, 1);
+    if (!n) {
+      return n.error();
+    }
+    q.per_day = *n;
+  }
+  if (options.sort.empty()) {
+    // Per-day rows read best as days in order, each day best first.
+    q.sort = q.per_day > 0 ? SortKey::kDate : options.default_sort;
+  } else {
+    const auto* it =
+        std::find(std::begin(kSortNames), std::end(kSortNames), options.sort);
+    if (it == std::end(kSortNames)) {
+      return Error{"--sort: " + quoted(options.sort) + " is not one of "
+                   + joined(kSortNames)};
+    }
+    q.sort = kSortKeys[it - std::begin(kSortNames)];
+  }
+  q.reverse = options.reverse;
+  if (options.limit) {
+    auto n = non_negative("--limit", *options.limit, 0);
+    if (!n) {
+      return n.error();
+    }
+    q.limit = *n;
+  } else if (q.per_day == 0) {
+    // A per-day listing is already bounded by days; the preset limit of
+    // `top` would cut it at an arbitrary day.
+    q.limit = static_cast<std::size_t>(
+        std::max<std::int64_t>(0, options.default_limit));
+  }
+  return q;
+}
+
+std::vector<const Paper*> run_query(const PaperTable& table,
+                                    const Query& query) {
+  const auto& papers = table.papers();
+  std::vector<Row> rows;
+  for (std::size_t i = 0; i < papers.size(); ++i) {
+    if (selected(query, papers[i])) {
+      rows.push_back(Row{&papers[i], i});
+    }
+  }
+  if (query.unique) {
+    keep_unique(rows);
+  }
+  if (query.per_day > 0) {
+    keep_per_day(rows, query.per_day);
+  }
+  sort_rows(rows, query.sort, query.reverse);
+  if (query.limit > 0 && rows.size() > query.limit) {
+    rows.resize(query.limit);
+  }
+  std::vector<const Paper*> out;
+  out.reserve(rows.size());
+  for (const Row& row : rows) {
+    out.push_back(row.paper);
+  }
+  return out;
+}
+
+bool has_author(const PaperTable& table, std::string_view name, bool loose) {
+  const std::string key = loose ? loose_author_key(name) : author_key(name);
+  for (const auto& paper : table.papers()) {
+    for (const auto& author : paper.authors) {
+      if ((loose ? loose_author_key(author) : author_key(author)) == key) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> nearest_authors(const PaperTable& table,
+                                         std::string_view name,
+                                         std::size_t max) {
+  const std::string key = author_key(name);
+  const std::string loose = loose_author_key(name);
+  if (key.empty() || max == 0) {
+    return {};
+  }
+  auto words = [](std::string_view text) {
+    std::set<std::string_view> out;
+    std::size_t i = 0;
+    while (i <= text.size()) {
+      const auto space = std::min(text.find(' ', i), text.size());
+      out.insert(text.substr(i, space - i));
+      i = space + 1;
+    }
+    return out;
+  };
+  const auto query_words = words(key);
+  // Closer is smaller: (kind, distance, key). Kinds: 0 the same name but
+  // for initials, 1 holds every word of the query, 2 a near spelling.
+  using Score = std::tuple<int, std::size_t, std::string>;
+  std::map<std::string, std::pair<Score, std::string>> best;  // by key
+  const std::size_t cutoff = std::max<std::size_t>(2, key.size() / 3);
+  for (const auto& paper : table.papers()) {
+    for (const auto& author : paper.authors) {
+      std::string candidate = author_key(author);
+      if (candidate.empty() || best.contains(candidate)) {
+        continue;
+      }
+      std::optional<Score> score;
+      if (loose_author_key(author) == loose) {
+        score = Score{0, 0, candidate};
+      } else {
+        const auto candidate_words = words(candidate);
+        if (std::includes(candidate_words.begin(),
+                          candidate_words.end(),
+                          query_words.begin(),
+                          query_words.end())) {
+          score = Score{1, candidate.size() - key.size(), candidate};
+        } else if (const auto d =
+                       std::min(edit_distance(key, candidate),
+                                edit_distance(loose, loose_author_key(author)));
+                   d <= cutoff) {
+          score = Score{2, d, candidate};
+        }
+      }
+      if (score) {
+        best.emplace(candidate, std::make_pair(std::move(*score), author));
+      }
+    }
+  }
+  std::vector<std::pair<Score, std::string>> ranked;
+  ranked.reserve(best.size());
+  for (auto& [candidate, entry] : best) {
+    ranked.push_back(std::move(entry));
+  }
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < ranked.size() && i < max; ++i) {
+    out.push_back(std::move(ranked[i].second));
+  }
+  return out;
+}
+
+Result<LooseHint> loose_hint(const PaperTable& table,
+                             const QueryOptions& options) {
+  LooseHint hint;
+  if (options.loose || options.authors.empty()) {
+    return hint;
+  }
+  QueryOptions strict_options = options;
+  strict_options.limit = 0;
+  QueryOptions loose_options = strict_options;
+  loose_options.loose = true;
+  auto strict = compile_query(strict_options);
+  if (!strict) {
+    return strict.error();
+  }
+  auto loose = compile_query(loose_options);
+  if (!loose) {
+    return loose.error();
+  }
+  const auto strict_rows = run_query(table, *strict);
+  const auto loose_rows = run_query(table, *loose);
+  const std::set<const Paper*> strict_set(strict_rows.begin(),
+                                          strict_rows.end());
+  std::set<std::string> seen;
+  for (const Paper* paper : loose_rows) {
+    if (strict_set.contains(paper)) {
+      continue;
+    }
+    ++hint.extra_rows;
+    for (const auto& author : paper->authors) {
+      const std::string key = loose_author_key(author);
+      const bool wanted =
+          std::find(loose->author_keys.begin(), loose->author_keys.end(), key)
+          != loose->author_keys.end();
+      const bool strict_match = std::find(strict->author_keys.begin(),
+                                          strict->author_keys.end(),
+                                          author_key(author))
+                                != strict->author_keys.end();
+      if (wanted && !strict_match && seen.insert(author).second) {
+        hint.spellings.push_back(author);
+      }
+    }
+  }
+  return hint;
+}
+
+}  // namespace papers

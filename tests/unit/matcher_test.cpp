@@ -1,0 +1,69 @@
+#include <papers/matcher.hpp>
+#include <papers/text_fold.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace papers {
+namespace {
+
+bool text_match(const Matcher& m, const std::string& text) {
+  return m.matches(text, fold_text(text), Fold::kText);
+}
+
+bool name_match(const Matcher& m, const std::string& name) {
+  return m.matches(name, author_key(name), Fold::kName);
+}
+
+TEST_CASE("a literal matches folded text anywhere") {
+  const Matcher m = Matcher::literal("In-Context LEARNING");
+  CHECK_FALSE(m.is_regex());
+  CHECK(m.term() == "In-Context LEARNING");
+  CHECK(text_match(m, "A Comparative Study on in-context learning tasks"));
+  CHECK_FALSE(text_match(m, "in context learning"));
+  CHECK(text_match(Matcher::literal("strasse"), "Straße"));
+  CHECK(text_match(Matcher::literal("CAFÉ"), "Café 데이터셋"));
+  CHECK_FALSE(text_match(Matcher::literal("cafe"), "Café"));
+  CHECK(text_match(Matcher::literal("데이터셋"), "Café 데이터셋에서"));
+  CHECK(text_match(Matcher::literal(""), "anything"));
+}
+
+TEST_CASE("a literal matches author names without accents or dots") {
+  CHECK(name_match(Matcher::literal("kegl"), "Balázs Kégl"));
+  CHECK(name_match(Matcher::literal("V. Le"), "QUOC V LE"));
+  CHECK_FALSE(name_match(Matcher::literal("kegl"), "Quoc V. Le"));
+}
+
+TEST_CASE("a regex matches the text as written, ignoring case") {
+  auto m = Matcher::regex(R"(\bLLa(MA|VA)\b)");
+  REQUIRE(m.has_value());
+  CHECK(m->is_regex());
+  CHECK(m->matches("fine-tuned llama models", {}, Fold::kText));
+  CHECK(m->matches("LLaVA-1.5", {}, Fold::kText));
+  CHECK_FALSE(m->matches("llamas", {}, Fold::kText));
+  auto korean = Matcher::regex("^개정판");
+  REQUIRE(korean.has_value());
+  CHECK(korean->matches("개정판: 더 큰 모델", {}, Fold::kText));
+  CHECK_FALSE(korean->matches("이 개정판", {}, Fold::kText));
+  auto accented = Matcher::regex("caf.");
+  REQUIRE(accented.has_value());
+  CHECK(accented->matches("CAFÉ", {}, Fold::kText));  // . is one code point
+}
+
+TEST_CASE("an invalid regex is an error naming the pattern") {
+  auto m = Matcher::regex("a(");
+  REQUIRE_FALSE(m.has_value());
+  CHECK(m.error().message == "invalid regex 'a(': missing ): a(");
+  CHECK_FALSE(Matcher::regex("[z-a]").has_value());
+}
+
+TEST_CASE("matchers move") {
+  auto m = Matcher::regex("x+");
+  REQUIRE(m.has_value());
+  Matcher moved = std::move(*m);
+  CHECK(moved.matches("xx", {}, Fold::kText));
+}
+
+}  // namespace
+}  // namespace papers

@@ -1,0 +1,84 @@
+#include <papers/text_fold.hpp>
+
+#include <doctest/doctest.h>
+
+namespace papers {
+namespace {
+
+TEST_CASE("fold_text folds case but keeps accents") {
+  CHECK(fold_text("Self-Discover") == "self-discover");
+  CHECK(fold_text("CAFÉ") == "café");
+  CHECK(fold_text("Café") == fold_text("CAFÉ"));
+  CHECK(fold_text("café") != fold_text("cafe"));
+  SUBCASE("full case folding: ß is ss") {
+    CHECK(fold_text("Straße") == "strasse");
+    CHECK(fold_text("STRASSE") == "strasse");
+  }
+  SUBCASE("composed and decomposed spellings are one") {
+    CHECK(fold_text("e\xCC\x81") == fold_text("\xC3\xA9"));
+  }
+  SUBCASE("Korean and Chinese are unchanged and stay composed") {
+    CHECK(fold_text("한국어 검색 ABC") == "한국어 검색 abc");
+    CHECK(fold_text("漢字 ÜBER") == "漢字 über");
+    // A conjoining jamo after a syllable composes with it (U+AC00 U+11A8).
+    CHECK(fold_text("\xEA\xB0\x80\xE1\x86\xA8") == "각");
+    // A compatibility ideograph (U+F900) becomes its unified form (U+8C48).
+    CHECK(fold_text("\xEF\xA4\x80") == "\xE8\xB1\x88");
+    CHECK(fold_text("\xED\x9E\xA3") == "\xED\x9E\xA3");  // last syllable
+    CHECK(fold_text("\xED") == "\xEF\xBF\xBD");          // truncated
+  }
+  SUBCASE("typographic quotes and compatibility forms") {
+    CHECK(fold_text("Let’s") == "let's");
+    CHECK(fold_text("ﬁne ＡＢＣ") == "fine abc");
+  }
+  SUBCASE("invalid UTF-8 is repaired, not dropped") {
+    CHECK(fold_text("A\xFF"
+                    "B")
+          == "a\xEF\xBF\xBD"
+             "b");
+  }
+}
+
+TEST_CASE("author_key: one key for every spelling of a name") {
+  const std::string key = author_key("Quoc V. Le");
+  CHECK(key == "quoc v le");
+  CHECK(author_key("quoc v le") == key);
+  CHECK(author_key("QUOC V. LE") == key);
+  CHECK(author_key("  Quoc   V.Le ") == key);
+  CHECK(author_key("Balázs Kégl") == author_key("Balazs Kegl"));
+  CHECK(author_key("Matthias Nießner") == author_key("Matthias Niessner"));
+  CHECK(author_key("José García") == "jose garcia");
+  CHECK(author_key("Zejun MA") == author_key("Zejun Ma"));
+  CHECK(author_key("Joshua M. Susskind") == author_key("Joshua M Susskind"));
+  CHECK(author_key("'Yiwei Chen'") == "yiwei chen");
+  CHECK(author_key("Sean O'Brien") == "sean o'brien");
+  CHECK(author_key("Marc’Aurelio Ranzato") == "marc'aurelio ranzato");
+  SUBCASE("different people stay different") {
+    CHECK(author_key("Quoc Le") != key);
+    CHECK(author_key("Trung Quoc Luong") != author_key("Quoc Le"));
+  }
+  CHECK(author_key(" . ") == "");
+}
+
+TEST_CASE("loose_author_key drops single-letter middle initials only") {
+  CHECK(loose_author_key("Quoc V. Le") == "quoc le");
+  CHECK(loose_author_key("Quoc Le") == "quoc le");
+  CHECK(loose_author_key("Peter C Rigby") == "peter rigby");
+  CHECK(loose_author_key("Ed H. Chi") == "ed chi");
+  CHECK(loose_author_key("J. Smith") == "j smith");  // first word stays
+  CHECK(loose_author_key("Smith J.") == "smith j");  // last word stays
+  CHECK(loose_author_key("Heng-Tze Cheng") == "heng-tze cheng");
+  CHECK(loose_author_key("Trung Quoc Luong") == "trung quoc luong");
+  CHECK(loose_author_key("Á B. É") == "a e");
+}
+
+TEST_CASE("edit_distance counts code points") {
+  CHECK(edit_distance("", "") == 0);
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(edit_distance("quoc le", "quoc lee") == 1);
+  CHECK(edit_distance("한국", "한극") == 1);
+  CHECK(edit_distance("abc", "") == 3);
+}
+
+}  // namespace
+}  // namespace papers
