@@ -19,6 +19,7 @@ void add_common_options(CLI::App& cmd, CommonOptions& options) {
                  "Digest file or directory (searched recursively for *.md and "
                  "*.markdown); '-' reads standard input. Repeatable.")
       ->type_name("PATH")
+      ->allow_extra_args(false)
       ->group("Input");
   cmd.add_flag("--strict",
                options.strict,

@@ -78,12 +78,14 @@ void add_filter_options(CLI::App& cmd, QueryOptions& query) {
                  "Papers with an author named NAME (case, accents, dots and "
                  "spaces ignored). Repeatable: all of them")
       ->type_name("NAME")
+      ->allow_extra_args(false)
       ->group(filters);
   cmd.add_option("--keyword",
                  query.keywords,
                  "Papers whose title or summary contains TERM, ignoring case. "
                  "Repeatable: all of them")
       ->type_name("TERM")
+      ->allow_extra_args(false)
       ->group(filters);
   cmd.add_option_function<std::int64_t>(
          "--min-votes",
@@ -97,6 +99,7 @@ void add_filter_options(CLI::App& cmd, QueryOptions& query) {
                  "arXiv:..., an arxiv.org or huggingface.co URL). Repeatable: "
                  "any of them")
       ->type_name("ID")
+      ->allow_extra_args(false)
       ->group(filters);
 
   const char* order = "Order";

@@ -45,6 +45,7 @@ std::function<int()> setup_check(CLI::App& cmd) {
                  options->common.data,
                  "Same as a PATH argument. Repeatable.")
       ->type_name("PATH")
+      ->allow_extra_args(false)
       ->group("Input");
   cmd.add_option("-f,--format",
                  options->format,
