@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The output documentation stays true: the examples of README.md's "Output
-# formats" section and of man/papers.1 are run and must print
+# The documentation stays true: the console examples of README.md and the
+# examples of man/papers.1 are run and must print
 # what they show; the man text lints cleanly with groff and mandoc and
 # names every output option, format, field and JSON key the binary has.
 # Usage: docs.sh PAPERS (run from the repository root).
@@ -50,13 +50,22 @@ def check_examples(name, blocks, cwd):
     if count < 5:
         fail(f"{name}: only {count} runnable examples found")
 
+# README's quick start installs exactly what CI installs (.ci/packages).
+quick = re.search(r"apt-get install -y --no-install-recommends (.*?) &&", readme_text := open("README.md", encoding="utf-8").read())
+ci_packages = open(".ci/packages", encoding="utf-8").read().split()
+if not quick or quick.group(1).split() != ci_packages:
+    fail(f"README quick start packages differ from .ci/packages: {quick.group(1) if quick else None}")
+if not re.search(r"^## Quick start\n", readme_text, re.M) or readme_text.index("## Quick start") > readme_text.index("## "):
+    fail("README does not start with its quick start")
+
 # README: ```console blocks of the "Output formats" section.
 readme = open("README.md", encoding="utf-8").read()
 section = re.search(r"^## Output formats\n(.*?)(?=^## )", readme, re.S | re.M)
 if not section:
     fail("README.md has no '## Output formats' section")
 else:
-    blocks = re.findall(r"```console\n(.*?)```", section.group(1), re.S)
+    # Every console block of the README, in every section, must be true.
+    blocks = re.findall(r"```console\n(.*?)```", readme, re.S)
     check_examples("README.md", blocks, ".")
     for fmt in ["table", "json", "jsonl", "csv", "tsv", "markdown"]:
         if f"**{fmt}**" not in section.group(1):
