@@ -7,6 +7,7 @@
 // to decode back to themselves. Written to a terminal, the text is
 // sanitised like every other human-facing format.
 #include "format_writers.hpp"
+#include "text_util.hpp"
 #include "text_width.hpp"
 
 #include <map>
@@ -102,8 +103,15 @@ std::string authors_line(const std::vector<std::string>& authors) {
   return out;
 }
 
-// An ATX heading line: the parser would end the paper there.
-bool looks_like_heading(std::string_view line) {
+// A line the parser would read as something other than bullet text when
+// written unindented outside a fence: a `#` to `###` heading (up to three
+// spaces first; `####` and deeper are ordinary lines) or a `-`, `*` or `+`
+// bullet marker at column 0.
+bool starts_construct(std::string_view line) {
+  if (!line.empty() && (line[0] == '-' || line[0] == '*' || line[0] == '+')
+      && (line.size() == 1 || line[1] == ' ' || line[1] == '\t')) {
+    return true;
+  }
   std::size_t i = 0;
   while (i < line.size() && i < 3 && line[i] == ' ') {
     ++i;
@@ -113,12 +121,12 @@ bool looks_like_heading(std::string_view line) {
     ++level;
   }
   const std::size_t after = i + level;
-  return level >= 1 && level <= 6
+  return level >= 1 && level <= 3
          && (after == line.size() || line[after] == ' ' || line[after] == '\t');
 }
 
 // A code fence line (``` or ~~~, three or more, after any indentation), as
-// the parser sees it: inside a fence, heading-like lines are plain text.
+// the parser sees it: inside a fence, every line is bullet text as written.
 struct Fence {
   char ch = 0;
   std::size_t length = 0;
@@ -136,17 +144,28 @@ std::optional<Fence> parse_fence(std::string_view line) {
   if (length < 3) {
     return std::nullopt;
   }
+  // As in the parser (CommonMark 4.5): a backtick fence's info string holds
+  // no backtick, so "```a``` b" is a code span, not a fence.
+  if (line[start] == '`' && end != std::string_view::npos
+      && line.find('`', end) != std::string_view::npos) {
+    return std::nullopt;
+  }
   return Fence{line[start], length};
 }
 
-// The bullet's first line, then its continuation lines as written. A
-// level-4+ heading inside a bullet was kept as its text; such a line is
-// written back as a heading again so that it stays in the bullet, except
-// inside a code fence, where the parser took it literally. `fence` carries
-// the open fence from bullet to bullet, as in the parser.
-void append_bullet(const SummaryItem& item,
-                   std::optional<Fence>& fence,
-                   std::string& out) {
+// The bullet's first line, then its continuation lines as written: the
+// parser keeps them verbatim, `####` headings and fenced code included.
+// Two kinds of value the parser never produces cannot be written as they
+// are, and get the closest form that stays in the bullet and renders the
+// same:
+// - outside a fence, a line that would start a heading (`#` to `###`) or a
+//   bullet gets two spaces of indentation, which makes it list-item content
+//   (the parser's rule for `  ## x`, and CommonMark's);
+// - a fence still open at the end of the bullet is closed there, or it
+//   would swallow the next bullet and every paper after it.
+// A label holding `*`, and unlabelled text that starts with `**X**: `, have
+// no form at all (the label grammar): they are written as they are.
+void append_bullet(const SummaryItem& item, std::string& out) {
   out += '-';
   std::string first;
   if (item.label) {
@@ -168,6 +187,7 @@ void append_bullet(const SummaryItem& item,
     return;
   }
   text.remove_prefix(newline + 1);
+  std::optional<Fence> fence;
   while (true) {
     const auto end = text.find('\n');
     const auto line = text.substr(0, end);
@@ -175,13 +195,13 @@ void append_bullet(const SummaryItem& item,
     if (fence) {
       if (line_fence && line_fence->ch == fence->ch
           && line_fence->length >= fence->length
-          && line.find_first_not_of(' ') + line_fence->length == line.size()) {
+          && trim(line).size() == line_fence->length) {
         fence.reset();
       }
     } else if (line_fence) {
       fence = line_fence;
-    } else if (looks_like_heading(line)) {
-      out += "#### ";
+    } else if (starts_construct(line)) {
+      out += "  ";
     }
     out += line;
     out += '\n';
@@ -189,6 +209,10 @@ void append_bullet(const SummaryItem& item,
       break;
     }
     text.remove_prefix(end + 1);
+  }
+  if (fence) {
+    out.append(fence->length, fence->ch);
+    out += '\n';
   }
 }
 
@@ -218,15 +242,8 @@ void append_paper(const Paper& paper, std::string& out) {
   if (!paper.authors.empty()) {
     out += "Authors: " + authors_line(paper.authors) + "\n\n";
   }
-  std::optional<Fence> fence;
   for (const auto& item : paper.summary) {
-    append_bullet(item, fence, out);
-  }
-  if (fence) {
-    // A fence left open would swallow every paper after this one; closing
-    // it adds one line to the last bullet, the lesser harm.
-    out.append(fence->length, fence->ch);
-    out += '\n';
+    append_bullet(item, out);
   }
   if (!paper.summary.empty()) {
     out += '\n';
