@@ -27,24 +27,63 @@ struct CommandInfo {
   std::vector<std::string> positional_choices;
 };
 
+// The values an option takes, from its type name: `NAME:{a,b,c}` (an
+// IsMember validator) or `a|b|c` (choices checked when the query compiles).
 std::vector<std::string> choices_of(const std::string& type_name) {
   std::vector<std::string> out;
+  auto split = [&out](std::string_view list, char sep) {
+    std::string item;
+    for (char c : list) {
+      if (c == sep) {
+        out.push_back(item);
+        item.clear();
+      } else {
+        item += c;
+      }
+    }
+    if (!item.empty()) {
+      out.push_back(item);
+    }
+  };
   const auto open = type_name.find('{');
   const auto close = type_name.find('}', open);
-  if (open == std::string::npos || close == std::string::npos) {
+  if (open != std::string::npos && close != std::string::npos) {
+    split(std::string_view(type_name).substr(open + 1, close - open - 1), ',');
     return out;
   }
-  std::string item;
-  for (std::size_t i = open + 1; i < close; ++i) {
-    if (type_name[i] == ',') {
-      out.push_back(item);
-      item.clear();
-    } else {
-      item += type_name[i];
-    }
+  const bool alternatives =
+      type_name.find('|') != std::string::npos
+      && type_name.find_first_not_of("abcdefghijklmnopqrstuvwxyz|")
+             == std::string::npos;
+  if (alternatives) {
+    split(type_name, '|');
   }
-  if (!item.empty()) {
-    out.push_back(item);
+  return out;
+}
+
+// One line of help for a completion menu: the option's help with its
+// lines joined, cut at a word boundary.
+std::string one_line(std::string_view text) {
+  constexpr std::size_t kMax = 72;
+  std::string out;
+  for (char c : text) {
+    const bool space = c == '\n' || c == ' ' || c == '\t';
+    if (space && (out.empty() || out.back() == ' ')) {
+      continue;
+    }
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') {
+    out.pop_back();
+  }
+  if (out.size() > kMax) {
+    auto cut = out.rfind(' ', kMax - 1);
+    out.resize(cut == std::string::npos ? kMax - 1 : cut);
+    while (!out.empty()
+           && (out.back() == ',' || out.back() == ':' || out.back() == ';')) {
+      out.pop_back();
+    }
+    out += "...";
   }
   return out;
 }
@@ -71,10 +110,7 @@ std::vector<CommandInfo> describe(const CLI::App& root) {
       for (const auto& s : opt->get_snames()) {
         o.names.push_back("-" + s);
       }
-      o.description = opt->get_description();
-      if (const auto nl = o.description.find('\n'); nl != std::string::npos) {
-        o.description.resize(nl);
-      }
+      o.description = one_line(opt->get_description());
       o.takes_value = opt->get_items_expected_max() > 0;
       o.is_path = type.starts_with("PATH");
       o.choices = choices_of(type);

@@ -32,6 +32,10 @@ expect "papers <TAB> offers every command" \
   "$("$papers" --help | awk '/^Subcommands:/ {on=1; next} on && /^$/ {on=0} on && /^  [a-z]/ {print $1}' | sort | tr '\n' ' ')"
 expect "papers top --format <TAB>" "$(complete_words papers top --format '' | tr '\n' ' ')" \
   "csv json jsonl markdown table tsv "
+expect "papers list --sort <TAB>" "$(complete_words papers list --sort '' | tr '\n' ' ')" \
+  "date id title votes "
+expect "papers search --in <TAB>" "$(complete_words papers search --in '' | tr '\n' ' ')" \
+  "all authors summary title "
 expect "papers top --so<TAB>" "$(complete_words papers top --so | tr '\n' ' ')" "--sort "
 expect "papers completions <TAB>" "$(complete_words papers completions '' | tr '\n' ' ')" "bash fish zsh "
 expect "papers list --data testdata/2024-02<TAB>" \
