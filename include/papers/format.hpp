@@ -4,8 +4,11 @@
 // how wide the output may be, whether to colour it and whether it goes to a
 // terminal, and says so in FormatOptions. Output goes to an OutputSink piece
 // by piece, so a long listing reaches its reader while it is being written.
+// The insight commands' rows (aggregate.hpp) have writers of their own
+// here too, format_authors() and the like, in the same formats.
 #pragma once
 
+#include <papers/aggregate.hpp>
 #include <papers/error.hpp>
 #include <papers/paper.hpp>
 
@@ -66,6 +69,7 @@ struct FormatOptions {
   bool truncate = true;   ///< table: shrink the widest text column to `width`
   bool color = false;     ///< table and card: colour the header and votes
   bool terminal = false;  ///< output goes to a terminal: no raw controls
+  bool ascii = false;     ///< charts: `#` bars, not Unicode block characters
 };
 
 /// Receives a writer's output in pieces: whole records (whole lines of
@@ -95,5 +99,55 @@ void append_json_record(const Paper& paper, std::string& out);
 
 /// Appends `text` as a JSON string: quoted, escaped, valid UTF-8.
 void append_json_string(std::string_view text, std::string& out);
+
+// The insight writers (format_insights.cpp). Each takes every format but
+// kMarkdown, which has no form for these rows and is written as kTable.
+// JSON keys come in the order given (the schema is in the man page); json
+// is an array of objects, jsonl an object a line, csv and tsv a header row
+// of the keys, lists joined with "; ". Tables are fitted like the paper
+// table; a bar column is scaled to `width` (80 when it is 0).
+
+/// Authors as ranked by rank_authors(). Table: #, NAME, PAPERS, VOTES,
+/// BEST PAPER (id and title). Keys: rank, name, variants, papers, votes,
+/// best_id, best_title, best_votes.
+bool format_authors(OutputFormat format,
+                    std::span<const AuthorRow> rows,
+                    const FormatOptions& options,
+                    OutputSink& sink);
+
+/// Co-authors as ranked by rank_coauthors(). Table: #, NAME, PAPERS, VOTES,
+/// IDS. Keys: rank, name, variants, papers, votes, ids.
+bool format_coauthors(OutputFormat format,
+                      std::span<const AuthorRow> rows,
+                      const FormatOptions& options,
+                      OutputSink& sink);
+
+/// Papers per period (`papers dates`). Table: DATE (WEEK, MONTH), PAPERS, a
+/// bar of PAPERS, VOTES, TOP VOTES, TOP PAPER (id and title). Keys: period,
+/// start, end, papers, votes, top_id, top_title, top_votes.
+bool format_dates(OutputFormat format,
+                  std::span<const PeriodRow> rows,
+                  Period by,
+                  const FormatOptions& options,
+                  OutputSink& sink);
+
+/// A series of counts (`papers trend`). Table: a bar chart, DATE (WEEK,
+/// MONTH), PAPERS and a bar filling the rest of the width. Keys: period,
+/// start, end, papers.
+bool format_trend(OutputFormat format,
+                  std::span<const PeriodRow> rows,
+                  Period by,
+                  const FormatOptions& options,
+                  OutputSink& sink);
+
+/// The summary of `papers stats`. Table: one labelled line per value; json
+/// and jsonl: one object; csv and tsv: a header row and one row. Keys:
+/// files, first_date, last_date, dates, papers, distinct_ids,
+/// featured_more_than_once, unknown_votes, distinct_authors, median_votes,
+/// max_votes, warnings.
+bool format_summary(OutputFormat format,
+                    const Summary& summary,
+                    const FormatOptions& options,
+                    OutputSink& sink);
 
 }  // namespace papers

@@ -1,7 +1,8 @@
 // The output options and every decision that needs the terminal or the
 // environment: whether stdout is a terminal, its width (--width, COLUMNS,
-// the terminal size), colour (--color, NO_COLOR, CLICOLOR_FORCE), and how a
-// failed write is reported. The writers in src/format*.cpp only see the
+// the terminal size), colour (--color, NO_COLOR, CLICOLOR_FORCE), whether
+// charts may use Unicode blocks (--ascii, the locale), and how a failed
+// write is reported. The writers in src/format*.cpp only see the
 // resulting FormatOptions.
 #include "commands.hpp"
 
@@ -129,7 +130,61 @@ std::string joined(std::span<const std::string_view> names) {
   return out;
 }
 
+// The FormatOptions of `options` for standard output as it is now.
+FormatOptions format_options(const OutputOptions& options, View view) {
+  FormatOptions format_options;
+  format_options.view = view;
+  format_options.terminal = isatty(STDOUT_FILENO) != 0;
+  if (options.width >= 0) {
+    format_options.width = static_cast<std::size_t>(options.width);
+  } else if (format_options.terminal) {
+    format_options.width = terminal_width();
+  }
+  format_options.truncate = !options.no_truncate;
+  format_options.color = use_color(options.color, format_options.terminal);
+  format_options.ascii = options.ascii || !utf8_locale();
+  return format_options;
+}
+
+void add_color_width_options(CLI::App& cmd,
+                             OutputOptions& options,
+                             const std::string& width_help) {
+  cmd.add_option("--color",
+                 options.color,
+                 "Colour the table header and votes: auto (on a\n"
+                 "terminal, unless NO_COLOR; CLICOLOR_FORCE forces it),\n"
+                 "always or never")
+      ->type_name("WHEN")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str()
+      ->group("Output");
+  cmd.add_option("--width", options.width, width_help)
+      ->type_name("N")
+      ->check(CLI::Range(0L, 100000L))
+      ->group("Output");
+  cmd.add_flag("--no-truncate",
+               options.no_truncate,
+               "Never shorten table cells or author lists")
+      ->group("Output");
+}
+
 }  // namespace
+
+bool utf8_locale() {
+  for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const auto value = env(name);
+    if (value.empty()) {
+      continue;
+    }
+    std::string lower;
+    for (const char c : value) {
+      lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return lower.find("utf-8") != std::string::npos
+           || lower.find("utf8") != std::string::npos;
+  }
+  return false;
+}
 
 void add_output_options(CLI::App& cmd, OutputOptions& options) {
   const auto formats = output_format_names();
@@ -174,51 +229,68 @@ void add_output_options(CLI::App& cmd, OutputOptions& options) {
           },
           ""))
       ->group("Output");
-  cmd.add_option("--color",
-                 options.color,
-                 "Colour the table header and votes: auto (on a\n"
-                 "terminal, unless NO_COLOR; CLICOLOR_FORCE forces it),\n"
-                 "always or never")
-      ->type_name("WHEN")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
+  add_color_width_options(cmd,
+                          options,
+                          "Fit tables and wrap cards to N columns (0: no "
+                          "limit).\n"
+                          "Default: on a terminal $COLUMNS or its width, else\n"
+                          "no limit");
+}
+
+void add_insight_output_options(CLI::App& cmd,
+                                OutputOptions& options,
+                                bool chart) {
+  cmd.add_option("-f,--format",
+                 options.format,
+                 chart ? "Output format: table (aligned columns and\n"
+                         "bars), json (an array of objects), jsonl (an\n"
+                         "object a line), csv (RFC 4180, with a header\n"
+                         "row) or tsv. papers(1) lists the JSON keys."
+                       : "Output format: table, json (an array of\n"
+                         "objects; stats: one object), jsonl (an object a\n"
+                         "line), csv (RFC 4180, with a header row) or tsv.\n"
+                         "papers(1) lists the JSON keys.")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"table", "json", "jsonl", "csv", "tsv"}))
       ->capture_default_str()
       ->group("Output");
-  cmd.add_option("--width",
-                 options.width,
-                 "Fit tables and wrap cards to N columns (0: no limit).\n"
-                 "Default: on a terminal $COLUMNS or its width, else\n"
-                 "no limit")
-      ->type_name("N")
-      ->check(CLI::Range(0L, 100000L))
-      ->group("Output");
-  cmd.add_flag("--no-truncate",
-               options.no_truncate,
-               "Never shorten table cells or author lists")
-      ->group("Output");
+  add_color_width_options(
+      cmd,
+      options,
+      chart ? "Fit the table to N columns and scale the bars to\n"
+              "it (0: no limit, bars as for 80). Default: on a\n"
+              "terminal $COLUMNS or its width, else no limit"
+            : "Fit the table to N columns (0: no limit). Default:\n"
+              "on a terminal $COLUMNS or its width, else no limit");
+  if (chart) {
+    cmd.add_flag("--ascii",
+                 options.ascii,
+                 "Draw bars with '#' instead of Unicode block\n"
+                 "characters (the default when the locale is not UTF-8)")
+        ->group("Output");
+  }
+}
+
+bool print_insight(const OutputOptions& options, const InsightWriter& write) {
+  StdoutSink sink;
+  write(
+      parse_format(options.format), format_options(options, View::kList), sink);
+  return sink.finish();
 }
 
 bool print_papers(std::span<const Paper* const> rows,
                   const OutputOptions& options,
                   View view) {
   const OutputFormat format = parse_format(options.format);
-  FormatOptions format_options;
-  format_options.view = view;
-  format_options.terminal = isatty(STDOUT_FILENO) != 0;
-  if (options.width >= 0) {
-    format_options.width = static_cast<std::size_t>(options.width);
-  } else if (format_options.terminal) {
-    format_options.width = terminal_width();
-  }
-  format_options.truncate = !options.no_truncate;
-  format_options.color = use_color(options.color, format_options.terminal);
+  FormatOptions chosen = format_options(options, view);
   if (!options.fields.empty() && format != OutputFormat::kMarkdown) {
     // Validated when the command line was parsed.
     if (auto fields = parse_fields(options.fields)) {
-      format_options.fields = std::move(fields.value());
+      chosen.fields = std::move(fields.value());
     }
   }
   StdoutSink sink;
-  format_papers(format, rows, format_options, sink);
+  format_papers(format, rows, chosen, sink);
   return sink.finish();
 }
 

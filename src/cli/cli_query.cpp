@@ -1,5 +1,7 @@
 #include "commands.hpp"
 
+#include <papers/aggregate.hpp>
+
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -14,24 +16,6 @@ std::string choices(const std::vector<std::string_view>& names) {
     out += name;
   }
   return out;
-}
-
-// Hints for an empty result: an --author name that is nobody in the data
-// gets the nearest names instead.
-void explain_no_match(const PaperTable& table, const QueryOptions& query) {
-  for (const auto& name : query.authors) {
-    if (has_author(table, name, query.loose)) {
-      continue;
-    }
-    const auto nearest = nearest_authors(table, name);
-    std::string message = fmt::format("papers: no author '{}'", name);
-    for (std::size_t i = 0; i < nearest.size(); ++i) {
-      message += i == 0 ? "; did you mean " : ", ";
-      message += nearest[i];
-    }
-    message += nearest.empty() ? " in the data\n" : "?\n";
-    std::fputs(message.c_str(), stderr);
-  }
 }
 
 void explain_loose(const PaperTable& table, const QueryOptions& query) {
@@ -53,7 +37,25 @@ void explain_loose(const PaperTable& table, const QueryOptions& query) {
 
 }  // namespace
 
-void add_filter_options(CLI::App& cmd, QueryOptions& query) {
+// Hints for an empty result: an --author name that is nobody in the data
+// gets the nearest names instead.
+void explain_no_match(const PaperTable& table, const QueryOptions& query) {
+  for (const auto& name : query.authors) {
+    if (has_author(table, name, query.loose)) {
+      continue;
+    }
+    const auto nearest = nearest_authors(table, name);
+    std::string message = fmt::format("papers: no author '{}'", name);
+    for (std::size_t i = 0; i < nearest.size(); ++i) {
+      message += i == 0 ? "; did you mean " : ", ";
+      message += nearest[i];
+    }
+    message += nearest.empty() ? " in the data\n" : "?\n";
+    std::fputs(message.c_str(), stderr);
+  }
+}
+
+void add_filters(CLI::App& cmd, QueryOptions& query) {
   const char* filters = "Filters (combined with AND)";
   cmd.add_option("--date",
                  query.date,
@@ -101,7 +103,34 @@ void add_filter_options(CLI::App& cmd, QueryOptions& query) {
       ->type_name("ID")
       ->allow_extra_args(false)
       ->group(filters);
+}
 
+void add_row_limit(CLI::App& cmd, QueryOptions& query, std::string_view what) {
+  cmd.add_option_function<std::int64_t>(
+         "-n,--limit",
+         [&query](const std::int64_t& n) { query.limit = n; },
+         fmt::format("Print at most N {} (default {}; 0: no limit)",
+                     what,
+                     query.default_limit))
+      ->type_name("N")
+      ->group("Order");
+}
+
+void add_period_option(CLI::App& cmd, std::string& by) {
+  const auto names = period_names();
+  cmd.add_option("--by",
+                 by,
+                 "Group by day, week (ISO 8601: Monday to Sunday, named\n"
+                 "YYYY-Www, e.g. 2024-W03) or month (YYYY-MM)")
+      ->type_name("PERIOD")
+      ->check(
+          CLI::IsMember(std::vector<std::string>(names.begin(), names.end())))
+      ->capture_default_str();
+}
+
+namespace {
+
+void add_order_options(CLI::App& cmd, QueryOptions& query) {
   const char* order = "Order";
   cmd.add_option("--sort",
                  query.sort,
@@ -126,6 +155,13 @@ void add_filter_options(CLI::App& cmd, QueryOptions& query) {
                query.unique,
                "One row per arXiv id: the appearance with the most votes")
       ->group(order);
+}
+
+}  // namespace
+
+void add_filter_options(CLI::App& cmd, QueryOptions& query) {
+  add_filters(cmd, query);
+  add_order_options(cmd, query);
 }
 
 std::string command_footer(std::string_view text) {

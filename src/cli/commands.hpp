@@ -3,7 +3,8 @@
 // query and prints. Shared plumbing lives beside them: data sources,
 // diagnostics and exit statuses in cli_common.cpp, the filter and order
 // options of every listing command in cli_query.cpp, output in
-// cli_output.cpp.
+// cli_output.cpp. The insight commands (authors, coauthors, dates, trend,
+// stats) take the same filters and print through the insight writers.
 #pragma once
 
 #include <papers/format.hpp>
@@ -43,6 +44,7 @@ struct OutputOptions {
   std::string color = "auto";  ///< auto, always or never
   long width = -1;             ///< --width; -1: not given
   bool no_truncate = false;
+  bool ascii = false;  ///< --ascii (charts): `#` bars
 };
 
 /// Declares --format, --fields, --color, --width and --no-truncate on `cmd`.
@@ -60,6 +62,27 @@ using papers::View;
 bool print_papers(std::span<const Paper* const> rows,
                   const OutputOptions& options,
                   View view);
+
+/// Declares the output options of an insight command: --format (table,
+/// json, jsonl, csv or tsv), --color, --width, --no-truncate and, for a
+/// command that draws a chart, --ascii.
+void add_insight_output_options(CLI::App& cmd,
+                                OutputOptions& options,
+                                bool chart);
+
+/// Writes through one of the insight writers of format.hpp.
+using InsightWriter = std::function<bool(
+    OutputFormat format, const FormatOptions& options, OutputSink& sink)>;
+
+/// Prints with `write` as the output options say (charts in ASCII with
+/// --ascii or when the locale is not UTF-8); false when the output failed
+/// (after one message on stderr), as for print_papers().
+bool print_insight(const OutputOptions& options, const InsightWriter& write);
+
+/// True when the locale's character set is UTF-8: the first of LC_ALL,
+/// LC_CTYPE and LANG that is set and not empty names UTF-8 (or utf8, in
+/// any case).
+bool utf8_locale();
 
 /// The inputs: --data, else PAPERS_DATA, else stdin when it is not a
 /// terminal, else the current directory.
@@ -97,6 +120,25 @@ struct ListingOptions {
 /// --unique) on `cmd` (cli_query.cpp).
 void add_filter_options(CLI::App& cmd, QueryOptions& query);
 
+/// Declares the filters alone (for the insight commands, whose rows are
+/// not papers): --date, --since, --until, --author, --keyword, --min-votes
+/// and --id.
+void add_filters(CLI::App& cmd, QueryOptions& query);
+
+/// Declares -n/--limit as a limit on the rows of `what` ("authors"),
+/// stored in query.limit with query.default_limit as its default. The
+/// command takes the compiled limit for its rows and runs the query itself
+/// without one.
+void add_row_limit(CLI::App& cmd, QueryOptions& query, std::string_view what);
+
+/// Declares --by PERIOD (day, week or month), stored in `by`, which holds
+/// the command's default.
+void add_period_option(CLI::App& cmd, std::string& by);
+
+/// For an empty result: says on stderr which --author names are nobody in
+/// `table`, with the nearest names (did you mean ...?).
+void explain_no_match(const PaperTable& table, const QueryOptions& query);
+
 /// The help paragraphs every command ends with: data sources and exit
 /// statuses, after `text` (the command's own description and examples).
 std::string command_footer(std::string_view text);
@@ -117,6 +159,11 @@ std::function<int()> setup_top(CLI::App& cmd);
 std::function<int()> setup_author(CLI::App& cmd);
 std::function<int()> setup_search(CLI::App& cmd);
 std::function<int()> setup_show(CLI::App& cmd);
+std::function<int()> setup_authors(CLI::App& cmd);
+std::function<int()> setup_coauthors(CLI::App& cmd);
+std::function<int()> setup_dates(CLI::App& cmd);
+std::function<int()> setup_trend(CLI::App& cmd);
+std::function<int()> setup_stats(CLI::App& cmd);
 std::function<int()> setup_check(CLI::App& cmd);
 std::function<int()> setup_completions(CLI::App& cmd);
 

@@ -17,7 +17,7 @@
 namespace papers::cli {
 namespace {
 
-const std::array<Command, 7> kCommands = {{
+const std::array<Command, 12> kCommands = {{
     {"top", "The most-voted papers (default: 10)", setup_top},
     {"author", "The papers of one author", setup_author},
     {"search",
@@ -25,6 +25,15 @@ const std::array<Command, 7> kCommands = {{
      setup_search},
     {"show", "The full record of papers given by arXiv id", setup_show},
     {"list", "Every paper of the inputs, filtered", setup_list},
+    {"authors",
+     "Authors ranked by number of papers, then votes",
+     setup_authors},
+    {"coauthors",
+     "The people who share most papers with NAME",
+     setup_coauthors},
+    {"dates", "Papers and votes per date, week or month", setup_dates},
+    {"trend", "Papers matching TERMs per month, week or day", setup_trend},
+    {"stats", "A summary of the inputs", setup_stats},
     {"check", "Check digests and print every problem found", setup_check},
     {"completions", "Print a shell completion script", setup_completions},
 }};
@@ -62,13 +71,16 @@ int run(int argc, char** argv) {
       R"(Every listing command (top, author, search, list) takes the same filters
 (--date, --since, --until, --author, --keyword, --min-votes, --id) and order
 options (--sort, --reverse, -n/--limit, --unique); `papers COMMAND --help`
-lists them.
+lists them. The insight commands (authors, coauthors, dates, trend, stats)
+take the same filters and print tables, bar charts, JSON or CSV.
 
 Examples:
   papers top --date 2024-02-07 -n 5 --data testdata
   papers author "Quoc V. Le" --data ~/digests
   papers search mamba --since 2024-02
-  papers show 2402.03620)")
+  papers show 2402.03620
+  papers authors --since 2024-01 -n 20
+  papers trend mamba --by week)")
              + "\n\nSee papers(1) for the digest format, the JSON schema and "
                "more examples.");
   std::vector<std::function<int()>> runners;

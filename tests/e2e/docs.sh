@@ -40,7 +40,8 @@ def check_examples(name, blocks, cwd):
             while i < len(lines) and not lines[i].startswith("$ "):
                 expected.append(lines[i])
                 i += 1
-            if not re.match(r"papers [a-z]", command):
+            # A command may set variables first: LC_ALL=C.UTF-8 papers ...
+            if not re.match(r"(?:[A-Z_]+=\S* )*papers [a-z]", command):
                 continue
             got = run_example(command, cwd)
             want = "\n".join(expected).rstrip("\n") + "\n"

@@ -1,0 +1,130 @@
+// Aggregations over the rows a query selected (the output of run_query()):
+// authors ranked by papers, the co-authors of one person, papers per day,
+// ISO week or month, and a summary of the selection. These are pure
+// functions from rows to plain row structs; the writers in format.hpp print
+// them and the insight commands (authors, coauthors, dates, trend, stats)
+// wire the two together.
+//
+// Two ways of counting, each the natural one for its question:
+//  - per person (rank_authors, rank_coauthors) a paper counts once however
+//    often it was featured, at its best-voted appearance;
+//  - per period (group_by_period, series_by_period) and in summarize() every
+//    appearance counts, on its own date: a paper featured in January and in
+//    February is in both months.
+#pragma once
+
+#include <papers/paper.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace papers {
+
+/// How dates are grouped.
+enum class Period {
+  kDay,
+  kWeek,  ///< ISO 8601 week: Monday to Sunday, numbered in its ISO year
+  kMonth,
+};
+
+/// The names --by accepts (day, week, month), in Period order.
+std::span<const std::string_view> period_names();
+
+/// The Period called `name`; nullopt for any other name.
+std::optional<Period> parse_period(std::string_view name);
+
+/// The first day of the period of `by` that holds `date`: the day itself,
+/// the Monday of its ISO week, or the first of its month.
+Date period_start(const Date& date, Period by);
+
+/// The last day of the period of `by` that holds `date`.
+Date period_end(const Date& date, Period by);
+
+/// The name of the period of `by` that holds `date`: `2024-01-15`,
+/// `2024-W03` (ISO week-numbering year and week: 2021-01-03 is in
+/// `2020-W53`, 2024-12-30 in `2025-W01`) or `2024-01`.
+std::string period_label(const Date& date, Period by);
+
+/// One person: every spelling whose author_key() (or loose_author_key())
+/// is the same, with the papers counted for them.
+struct AuthorRow {
+  std::string name;  ///< the most frequent spelling (ties: the first seen)
+  /// Every spelling, most frequent first (ties: first seen); name is first.
+  std::vector<std::string> variants;
+  /// One per arXiv id (its best-voted appearance), in the order of first
+  /// appearance; papers without an id each count on their own.
+  std::vector<const Paper*> papers;
+  std::int64_t votes = 0;       ///< sum of the known votes of `papers`
+  const Paper* best = nullptr;  ///< the first of `papers` in best_first order
+};
+
+/// True when `a` ranks before `b` by votes: more votes first (unknown
+/// last), then the newer date (none last). Equal papers keep their order.
+bool best_first(const Paper& a, const Paper& b);
+
+/// Every author of `rows`, one row per person, ranked by number of papers
+/// (descending), then total votes (descending), then name (by key, then
+/// as written). `loose` groups on loose_author_key() instead.
+std::vector<AuthorRow> rank_authors(std::span<const Paper* const> rows,
+                                    bool loose = false);
+
+/// The people who share papers with `name` in `rows`, ranked like
+/// rank_authors() with `papers` the shared papers. Only rows with `name`
+/// among their authors count; `name` itself is never listed.
+std::vector<AuthorRow> rank_coauthors(std::span<const Paper* const> rows,
+                                      std::string_view name,
+                                      bool loose = false);
+
+/// The papers of one period.
+struct PeriodRow {
+  Date start;                  ///< first day of the period
+  Date end;                    ///< last day of the period
+  std::string label;           ///< period_label()
+  std::size_t papers = 0;      ///< appearances dated in the period
+  std::int64_t votes = 0;      ///< sum of their known votes
+  const Paper* top = nullptr;  ///< the first in best_first order, if any
+};
+
+/// One row per period of `by` that holds a paper of `rows`, oldest first.
+/// Papers without a date are left out.
+std::vector<PeriodRow> group_by_period(std::span<const Paper* const> rows,
+                                       Period by);
+
+/// A series for a chart: one row for every period of `by` from the one of
+/// the first date of `span` to the one of its last (`span` is what the
+/// series is about, typically a superset of `rows`, which widen it when they
+/// reach further), counting the papers of `rows` in each; periods without
+/// any are there, with zero. Papers without a date are left out. Empty when
+/// neither holds a date.
+std::vector<PeriodRow> series_by_period(std::span<const Paper* const> span,
+                                        std::span<const Paper* const> rows,
+                                        Period by);
+
+/// A summary of a selection of papers. `files` and `warnings` describe the
+/// inputs, not the selection: the caller fills them in from the load.
+struct Summary {
+  std::size_t files = 0;     ///< inputs read
+  std::size_t warnings = 0;  ///< diagnostics while reading them
+  std::size_t papers = 0;    ///< records: appearances of papers
+  std::size_t dates = 0;     ///< distinct dates
+  std::optional<Date> first_date;
+  std::optional<Date> last_date;
+  std::size_t distinct_ids = 0;
+  std::size_t featured_more_than_once = 0;  ///< ids with more than one record
+  std::size_t unknown_votes = 0;            ///< records without a vote count
+  std::size_t distinct_authors = 0;         ///< distinct author_key()s
+  /// The median of the known votes (the mean of the middle two for an even
+  /// count) and the maximum; nullopt when no vote is known.
+  std::optional<double> median_votes;
+  std::optional<std::int64_t> max_votes;
+};
+
+/// The summary of `rows`, with files and warnings left at zero.
+Summary summarize(std::span<const Paper* const> rows);
+
+}  // namespace papers
