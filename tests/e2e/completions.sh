@@ -26,7 +26,7 @@ expect() {  # expect "DESCRIPTION" "ACTUAL" "EXPECTED"
   fi
 }
 
-expect "papers t<TAB>" "$(complete_words papers t | tr '\n' ' ')" "top "
+expect "papers t<TAB>" "$(complete_words papers t | tr '\n' ' ')" "top trend "
 expect "papers <TAB> offers every command" \
   "$(complete_words papers '' | grep -v '^-' | tr '\n' ' ')" \
   "$("$papers" --help | awk '/^Subcommands:/ {on=1; next} on && /^$/ {on=0} on && /^  [a-z]/ {print $1}' | sort | tr '\n' ' ')"
