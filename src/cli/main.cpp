@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <exception>
@@ -67,6 +68,10 @@ int run(int argc, char** argv) {
   app.set_version_flag("-V,--version", version_text());
   app.require_subcommand(1);
   app.failure_message(failure_message);
+  // A value option given twice takes the last, as in most Unix tools (an
+  // alias can set a default that the command line then overrides).
+  // Repeatable options such as --data keep every value.
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.footer(command_footer(
       R"(Every listing command (top, author, search, list) takes the same filters
 (--date, --since, --until, --author, --keyword, --min-votes, --id) and order
@@ -90,11 +95,27 @@ Examples:
     subcommands.push_back(sub);
     runners.push_back(command.setup(*sub));
   }
+  if (argc > 1 && argv[1][0] != '-'
+      && std::none_of(
+          kCommands.begin(), kCommands.end(), [&](const Command& c) {
+            return std::string_view(c.name) == argv[1];
+          })) {
+    fmt::print(
+        stderr,
+        "papers: '{}' is not a command; see 'papers --help' for the list\n",
+        argv[1]);
+    return kExitError;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
-    return code == 0 ? 0 : kExitError;
+    if (code != 0) {
+      return kExitError;
+    }
+    // --help and --version: their output is the result, so a failed write
+    // is an error like any other.
+    return write_stdout("") ? 0 : kExitError;
   }
   for (std::size_t i = 0; i < subcommands.size(); ++i) {
     if (subcommands[i]->parsed()) {

@@ -56,6 +56,13 @@ if [ -w /dev/full ]; then
       diff -u "$tmp/want" "$tmp/err" || fail "/dev/full ($format, $input): stderr"
     done
   done
+  # --help and --version print results too: a failed write is an error.
+  for flag in --help --version; do
+    "$papers" $flag > /dev/full 2> "$tmp/err"
+    status=$?
+    [ "$status" -eq 2 ] || fail "/dev/full ($flag): status $status"
+    diff -u "$tmp/want" "$tmp/err" || fail "/dev/full ($flag): stderr"
+  done
 else
   echo "skipped /dev/full checks: no writable /dev/full"
 fi
