@@ -174,7 +174,8 @@ ones; files are read in sorted path order. An unreadable path is reported and
 the others are still used (exit status 2).
 
 Exit status: 0 results printed, 1 nothing matched (JSON still prints []),
-2 error (usage, unreadable input, invalid regex).)";
+2 error (usage, unreadable input, invalid regex, write error, or a warning
+under --strict).)";
 }
 
 int usage_error(const Error& error) {

@@ -90,10 +90,23 @@ Examples:
                "more examples.");
   std::vector<std::function<int()>> runners;
   std::vector<CLI::App*> subcommands;
+  // An empty value ('--date ""') is never meant as "no filter": refuse it
+  // for every option and argument, naming the option.
+  const CLI::Validator non_empty(
+      [](std::string& value) {
+        return value.empty() ? std::string("empty value") : std::string();
+      },
+      "",
+      "non-empty");
   for (const auto& command : kCommands) {
     CLI::App* sub = app.add_subcommand(command.name, command.summary);
     subcommands.push_back(sub);
     runners.push_back(command.setup(*sub));
+    for (CLI::Option* option : sub->get_options()) {
+      if (option->get_items_expected_max() > 0) {
+        option->check(non_empty);
+      }
+    }
   }
   if (argc > 1 && argv[1][0] != '-'
       && std::none_of(
