@@ -195,6 +195,21 @@ void add_output_options(CLI::App& cmd, OutputOptions& options) {
                options.no_truncate,
                "Never shorten table cells or author lists")
       ->group("Output");
+  // Declared after --format, like --fields, so the check sees the format.
+  cmd.add_flag("--csv-safe",
+               options.csv_safe,
+               "csv and tsv: prefix ' to cells that start with = + - @\n"
+               "(or a tab or CR), so a spreadsheet shows them as text\n"
+               "instead of running them as formulas")
+      ->check(CLI::Validator(
+          [&options](std::string&) -> std::string {
+            if (options.format != "csv" && options.format != "tsv") {
+              return "only for --format csv or tsv";
+            }
+            return {};
+          },
+          ""))
+      ->group("Output");
 }
 
 bool print_papers(std::span<const Paper* const> rows,
@@ -211,6 +226,7 @@ bool print_papers(std::span<const Paper* const> rows,
   }
   format_options.truncate = !options.no_truncate;
   format_options.color = use_color(options.color, format_options.terminal);
+  format_options.csv_safe = options.csv_safe;
   if (!options.fields.empty() && format != OutputFormat::kMarkdown) {
     // Validated when the command line was parsed.
     if (auto fields = parse_fields(options.fields)) {
