@@ -104,10 +104,14 @@ std::string authors_line(const std::vector<std::string>& authors) {
 }
 
 // A line the parser would read as something other than bullet text when
-// written unindented outside a fence: a `#` to `###` heading (up to three
-// spaces first; `####` and deeper are ordinary lines) or a `-`, `*` or `+`
-// bullet marker at column 0.
+// written as it is outside a fence: a `#` to `###` heading (up to one
+// space first: two make it part of the bullet; `####` and deeper are
+// ordinary lines) or a `-`, `*` or `+` bullet marker at column 0.
 bool starts_construct(std::string_view line) {
+  // Two spaces or a tab of indentation make any line part of the bullet.
+  if (line.starts_with("  ") || line.starts_with('\t')) {
+    return false;
+  }
   if (!line.empty() && (line[0] == '-' || line[0] == '*' || line[0] == '+')
       && (line.size() == 1 || line[1] == ' ' || line[1] == '\t')) {
     return true;
