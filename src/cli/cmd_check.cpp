@@ -62,7 +62,7 @@ FILE: N warnings). JSON records are {"file", "line", "severity", "message"};
 line is null for problems of a whole file or path.
 
 Exit status: 0 every file is clean, 1 there were warnings, 2 a path could
-not be read.
+not be read or holds no digest.
 
 Examples:
   papers check ~/digests
