@@ -168,7 +168,9 @@ std::optional<Fence> parse_fence(std::string_view line) {
 // - a fence still open at the end of the bullet is closed there, or it
 //   would swallow the next bullet and every paper after it. The parser
 //   makes such a value only from a fence left open at the end of a file,
-//   so the last bullet of the output (`last`) leaves it open, as it was.
+//   so the last bullet of the output (`last`) leaves it open, as it was;
+//   anywhere else (several files, or undated papers moved first) the
+//   value cannot survive, and reads back with the closing fence added.
 // A label holding `*`, and unlabelled text that starts with `**X**: `, have
 // no form at all (the label grammar): they are written as they are.
 // Returns false when it left a fence open (see above).

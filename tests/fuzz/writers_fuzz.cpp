@@ -7,8 +7,10 @@
 // - csv reads back (RFC 4180) as a header and one row per paper, all of
 //   the header's width, tsv as lines of that many cells; with csv_safe no
 //   cell starts with a formula character;
-// - markdown parses back to the same records (source locations aside) and
-//   is a fixed point: writing what it parses to gives the same text;
+// - markdown parses back to the same records (source locations aside; a
+//   code fence left open at the end of a file is closed unless its paper
+//   is written last) and is a fixed point: writing what it parses to gives
+//   the same text;
 // - terminal safety: a table or card, and any format written to a
 //   terminal, is valid UTF-8 and holds no C0 control but newline (tsv's tab
 //   separators aside), no DEL, no C1 control character (U+0080..U+009F)
@@ -572,6 +574,46 @@ std::vector<Paper> in_markdown_order(const std::vector<Paper>& papers) {
   return out;
 }
 
+// The one loss markdown allows: a code fence left open at the end of a
+// file (so at the end of its paper's last bullet) stays open only when
+// that paper is written last; elsewhere the writer closes it, or it would
+// swallow the papers after it. So a paper other than the last may read
+// back with "\n```" (or a longer run, or tildes) added to its last bullet.
+bool only_fences_closed(const std::vector<Paper>& want,
+                        const std::vector<Paper>& got) {
+  if (want.size() != got.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    if (want[i] == got[i]) {
+      continue;
+    }
+    if (i + 1 == want.size() || want[i].summary.empty()) {
+      return false;
+    }
+    Paper closed = want[i];
+    const std::string& text = got[i].summary.back().text;
+    const auto newline = text.rfind('\n');
+    const std::string_view fence =
+        newline == std::string::npos
+            ? std::string_view()
+            : std::string_view(text).substr(newline + 1);
+    const bool is_fence =
+        fence.size() >= 3
+        && fence.find_first_not_of(fence.front()) == std::string_view::npos
+        && (fence.front() == '`' || fence.front() == '~');
+    if (!is_fence) {
+      return false;
+    }
+    closed.summary.back().text += '\n';
+    closed.summary.back().text += fence;
+    if (closed != got[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // A splitmix64 step: the options of a run come from a hash of the input.
 std::uint64_t next(std::uint64_t& state) {
   std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
@@ -698,7 +740,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
       p.source = {};
     }
     const std::vector<Paper> want = in_markdown_order(papers);
-    if (got != want) {
+    if (got != want && !only_fences_closed(want, got)) {
       std::string both = markdown + "\n--- records written ---\n";
       papers::format_papers(OutputFormat::kJsonl, pointers(want), {}, both);
       both += "--- records read back ---\n";
