@@ -35,8 +35,9 @@ struct CommonOptions {
 void add_common_options(CLI::App& cmd, CommonOptions& options);
 
 /// How results are printed (cli_output.cpp): the values of --format,
-/// --fields, --color, --width, --no-truncate and --csv-safe as given. print_papers()
-/// turns them, with the terminal and the environment, into FormatOptions.
+/// --fields, --color, --width, --no-truncate and --csv-safe as given.
+/// print_papers() turns them, with the terminal and the environment, into
+/// FormatOptions.
 struct OutputOptions {
   std::string format = "table";
   std::string fields;          ///< comma-separated; empty: the view's default
