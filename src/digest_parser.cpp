@@ -184,7 +184,8 @@ bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-// The `src` attribute of a `<video ...>` line.
+// The `src` attribute of a `<video ...>` line, trimmed like every other
+// URL; nullopt when there is none or it is blank.
 std::optional<std::string> video_src(std::string_view line) {
   const auto at = line.find("src=");
   if (at == std::string_view::npos || at + 4 >= line.size()) {
@@ -198,7 +199,11 @@ std::optional<std::string> video_src(std::string_view line) {
   if (end == std::string_view::npos) {
     return std::nullopt;
   }
-  return std::string(line.substr(at + 5, end - at - 5));
+  const auto src = trim(line.substr(at + 5, end - at - 5));
+  if (src.empty()) {
+    return std::nullopt;
+  }
+  return std::string(src);
 }
 
 // The date a path names: a `YYYY-MM-DD.md` file name or a `YYYY/MM/DD.md`

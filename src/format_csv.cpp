@@ -49,6 +49,15 @@ std::string repaired(std::string value) {
   return out;
 }
 
+// Spreadsheets run a cell that starts with one of these as a formula
+// (OWASP "CSV injection"): `=1+2`, `+cmd|...`, `-2+3`, `@SUM(...)`, and a
+// tab or carriage return before any of them.
+bool formula_like(std::string_view value) {
+  return !value.empty()
+         && std::string_view("=+-@\t\r").find(value.front())
+                != std::string_view::npos;
+}
+
 void append_csv_cell(std::string_view value, std::string& out) {
   if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
     out += value;
@@ -97,6 +106,9 @@ void write_delimited(std::span<const Paper* const> papers,
       options.fields.empty() ? default_flat_fields() : options.fields;
   auto append_cell = [&](std::string value) {
     value = repaired(std::move(value));
+    if (options.csv_safe && formula_like(value)) {
+      value.insert(0, 1, '\'');
+    }
     if (flavor == Flavor::kCsv && value.empty() && fields.size() == 1) {
       out.text() += "\"\"";  // a blank line would read as no row at all
       return;

@@ -104,10 +104,14 @@ std::string authors_line(const std::vector<std::string>& authors) {
 }
 
 // A line the parser would read as something other than bullet text when
-// written unindented outside a fence: a `#` to `###` heading (up to three
-// spaces first; `####` and deeper are ordinary lines) or a `-`, `*` or `+`
-// bullet marker at column 0.
+// written as it is outside a fence: a `#` to `###` heading (up to one
+// space first: two make it part of the bullet; `####` and deeper are
+// ordinary lines) or a `-`, `*` or `+` bullet marker at column 0.
 bool starts_construct(std::string_view line) {
+  // Two spaces or a tab of indentation make any line part of the bullet.
+  if (line.starts_with("  ") || line.starts_with('\t')) {
+    return false;
+  }
   if (!line.empty() && (line[0] == '-' || line[0] == '*' || line[0] == '+')
       && (line.size() == 1 || line[1] == ' ' || line[1] == '\t')) {
     return true;
@@ -162,10 +166,15 @@ std::optional<Fence> parse_fence(std::string_view line) {
 //   bullet gets two spaces of indentation, which makes it list-item content
 //   (the parser's rule for `  ## x`, and CommonMark's);
 // - a fence still open at the end of the bullet is closed there, or it
-//   would swallow the next bullet and every paper after it.
+//   would swallow the next bullet and every paper after it. The parser
+//   makes such a value only from a fence left open at the end of a file,
+//   so the last bullet of the output (`last`) leaves it open, as it was;
+//   anywhere else (several files, or undated papers moved first) the
+//   value cannot survive, and reads back with the closing fence added.
 // A label holding `*`, and unlabelled text that starts with `**X**: `, have
 // no form at all (the label grammar): they are written as they are.
-void append_bullet(const SummaryItem& item, std::string& out) {
+// Returns false when it left a fence open (see above).
+bool append_bullet(const SummaryItem& item, bool last, std::string& out) {
   out += '-';
   std::string first;
   if (item.label) {
@@ -184,7 +193,7 @@ void append_bullet(const SummaryItem& item, std::string& out) {
   }
   out += '\n';
   if (newline == std::string_view::npos) {
-    return;
+    return true;
   }
   text.remove_prefix(newline + 1);
   std::optional<Fence> fence;
@@ -210,13 +219,16 @@ void append_bullet(const SummaryItem& item, std::string& out) {
     }
     text.remove_prefix(end + 1);
   }
-  if (fence) {
+  if (fence && !last) {
     out.append(fence->length, fence->ch);
     out += '\n';
+    fence.reset();
   }
+  return !fence;
 }
 
-void append_paper(const Paper& paper, std::string& out) {
+// `last`: nothing follows this paper in the output.
+void append_paper(const Paper& paper, bool last, std::string& out) {
   out += "### ";
   if (paper.url) {
     out += '[';
@@ -242,10 +254,12 @@ void append_paper(const Paper& paper, std::string& out) {
   if (!paper.authors.empty()) {
     out += "Authors: " + authors_line(paper.authors) + "\n\n";
   }
-  for (const auto& item : paper.summary) {
-    append_bullet(item, out);
+  bool closed = true;
+  for (std::size_t i = 0; i < paper.summary.size(); ++i) {
+    closed = append_bullet(
+        paper.summary[i], last && i + 1 == paper.summary.size(), out);
   }
-  if (!paper.summary.empty()) {
+  if (!paper.summary.empty() && closed) {  // a blank line in a fence is text
     out += '\n';
   }
 }
@@ -270,6 +284,7 @@ void write_markdown(std::span<const Paper* const> papers,
     }
     groups[it->second].second.push_back(paper);
   }
+  std::size_t left = papers.size();
   std::string block;
   for (const auto& [date, members] : groups) {
     if (date) {
@@ -279,7 +294,7 @@ void write_markdown(std::span<const Paper* const> papers,
       if (!out.ok()) {
         return;
       }
-      append_paper(*paper, block);
+      append_paper(*paper, --left == 0, block);
       out.text() +=
           options.terminal ? sanitize_for_terminal(block, false) : block;
       block.clear();

@@ -40,6 +40,12 @@ class Walker {
  public:
   explicit Walker(InputList& out) : out_(out) {}
 
+  /// True when the directory was walked already (given twice, or inside
+  /// a directory given before).
+  bool walked(const struct stat& st) const {
+    return visited_.contains({st.st_dev, st.st_ino});
+  }
+
   void walk(const std::string& dir, const struct stat& st) {
     if (!visited_.insert({st.st_dev, st.st_ino}).second) {
       return;  // a symlink loop, or a directory reached twice
@@ -102,7 +108,18 @@ InputList find_inputs(std::span<const std::string> paths) {
     if (stat(path.c_str(), &st) != 0) {
       out.errors.push_back(errno_error(path));
     } else if (S_ISDIR(st.st_mode)) {
+      if (walker.walked(st)) {
+        continue;  // its files are in the list already
+      }
+      const auto files = out.files.size();
+      const auto errors = out.errors.size();
       walker.walk(path, st);
+      // A directory with nothing to read is most likely the wrong one: say
+      // so rather than answer every query with silence.
+      if (out.files.size() == files && out.errors.size() == errors) {
+        out.errors.push_back(
+            Error{path + ": no digest files (*.md, *.markdown) found"});
+      }
     } else {
       out.files.push_back(path);
     }

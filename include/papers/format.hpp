@@ -70,6 +70,10 @@ struct FormatOptions {
   bool color = false;     ///< table and card: colour the header and votes
   bool terminal = false;  ///< output goes to a terminal: no raw controls
   bool ascii = false;     ///< charts: `#` bars, not Unicode block characters
+  /// csv and tsv: a cell starting with `=`, `+`, `-`, `@`, tab or CR gets a
+  /// leading `'`, so a spreadsheet shows it as text instead of running it
+  /// as a formula (--csv-safe).
+  bool csv_safe = false;
 };
 
 /// Receives a writer's output in pieces: whole records (whole lines of

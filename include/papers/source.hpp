@@ -24,7 +24,8 @@ struct InputList {
 
 /// Expands paths: a file is taken as it is (whatever its name), a directory
 /// is searched recursively for `*.md` and `*.markdown`, skipping hidden
-/// entries and symlink loops; `-` means standard input.
+/// entries and symlink loops; `-` means standard input. A directory that
+/// holds no digest file is an error.
 InputList find_inputs(std::span<const std::string> paths);
 
 /// Reads one input and passes its bytes to `on_chunk`: the whole file at

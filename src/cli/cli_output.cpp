@@ -143,6 +143,7 @@ FormatOptions format_options(const OutputOptions& options, View view) {
   format_options.truncate = !options.no_truncate;
   format_options.color = use_color(options.color, format_options.terminal);
   format_options.ascii = options.ascii || !utf8_locale();
+  format_options.csv_safe = options.csv_safe;
   return format_options;
 }
 
@@ -235,6 +236,21 @@ void add_output_options(CLI::App& cmd, OutputOptions& options) {
                           "limit).\n"
                           "Default: on a terminal $COLUMNS or its width, else\n"
                           "no limit");
+  // Declared after --format, like --fields, so the check sees the format.
+  cmd.add_flag("--csv-safe",
+               options.csv_safe,
+               "csv and tsv: prefix ' to cells that start with = + - @\n"
+               "(or a tab or CR), so a spreadsheet shows them as text\n"
+               "instead of running them as formulas")
+      ->check(CLI::Validator(
+          [&options](std::string&) -> std::string {
+            if (options.format != "csv" && options.format != "tsv") {
+              return "only for --format csv or tsv";
+            }
+            return {};
+          },
+          ""))
+      ->group("Output");
 }
 
 void add_insight_output_options(CLI::App& cmd,

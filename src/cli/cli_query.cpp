@@ -170,8 +170,8 @@ std::string command_footer(std::string_view text) {
 Data: --data PATH (repeatable), else $PAPERS_DATA (paths separated by ':'),
 else standard input when it is not a terminal, else the current directory.
 Directories are searched recursively for *.md and *.markdown, skipping hidden
-ones; files are read in sorted path order. An unreadable path is reported and
-the others are still used (exit status 2).
+ones; files are read in sorted path order. An unreadable path, or a directory
+without digests, is reported and the others are still used (exit status 2).
 
 Exit status: 0 results printed, 1 nothing matched (JSON still prints []),
 2 error (usage, unreadable input, invalid regex, write error, or a warning

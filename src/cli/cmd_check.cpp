@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <utility>
 
 namespace papers::cli {
 namespace {
@@ -30,6 +31,19 @@ void append_record(std::string& out,
   out += ", \"message\": ";
   append_json_string(message, out);
   out += '}';
+}
+
+// An input error reads `PATH: REASON` (source.cpp); the reasons (strerror
+// texts, "no digest files ...") hold no ": ", so the path is everything
+// before the last one, whatever the path holds.
+std::pair<std::string_view, std::string_view> split_path_error(
+    const Error& error) {
+  const std::string_view message = error.message;
+  const auto colon = message.rfind(": ");
+  if (colon == std::string_view::npos) {
+    return {{}, message};
+  }
+  return {message.substr(0, colon), message.substr(colon + 2)};
 }
 
 }  // namespace
@@ -62,7 +76,7 @@ FILE: N warnings). JSON records are {"file", "line", "severity", "message"};
 line is null for problems of a whole file or path.
 
 Exit status: 0 every file is clean, 1 there were warnings, 2 a path could
-not be read.
+not be read or holds no digest.
 
 Examples:
   papers check ~/digests
@@ -101,7 +115,8 @@ Examples:
                       d.message);
       }
       for (const auto& e : load.errors) {
-        append_record(records.emplace_back(), "", 0, "error", e.message);
+        const auto [path, reason] = split_path_error(e);
+        append_record(records.emplace_back(), path, 0, "error", reason);
       }
       if (lines) {
         for (const auto& r : records) {

@@ -36,18 +36,21 @@ struct CommonOptions {
 void add_common_options(CLI::App& cmd, CommonOptions& options);
 
 /// How results are printed (cli_output.cpp): the values of --format,
-/// --fields, --color, --width and --no-truncate as given. print_papers()
-/// turns them, with the terminal and the environment, into FormatOptions.
+/// --fields, --color, --width, --no-truncate and --csv-safe as given.
+/// print_papers() turns them, with the terminal and the environment, into
+/// FormatOptions.
 struct OutputOptions {
   std::string format = "table";
   std::string fields;          ///< comma-separated; empty: the view's default
   std::string color = "auto";  ///< auto, always or never
   long width = -1;             ///< --width; -1: not given
   bool no_truncate = false;
-  bool ascii = false;  ///< --ascii (charts): `#` bars
+  bool ascii = false;     ///< --ascii (charts): `#` bars
+  bool csv_safe = false;  ///< --csv-safe: defuse formula-like cells
 };
 
-/// Declares --format, --fields, --color, --width and --no-truncate on `cmd`.
+/// Declares --format, --fields, --color, --width, --no-truncate and
+/// --csv-safe on `cmd`.
 /// `options` must stay where it is until parsing ends: the --fields check
 /// reads the format stored there.
 void add_output_options(CLI::App& cmd, OutputOptions& options);

@@ -12,6 +12,9 @@ import json, os, re, shutil, subprocess, sys, tempfile
 papers = sys.argv[1]
 failures = []
 env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C"}
+# The sanitizer settings of the asan preset survive the clean environment.
+env.update({k: v for k, v in os.environ.items()
+            if k in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS")})
 
 def fail(what):
     failures.append(what)

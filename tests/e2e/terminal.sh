@@ -12,6 +12,9 @@ import fcntl, os, pty, re, struct, subprocess, sys, termios
 
 papers = sys.argv[1]
 BASE_ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C"}
+# The sanitizer settings of the asan preset survive the clean environment.
+BASE_ENV.update({k: v for k, v in os.environ.items()
+                 if k in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS")})
 failures = []
 
 def check(ok, what):

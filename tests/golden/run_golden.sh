@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs one end-to-end golden case: the built `papers` binary with the
 # arguments in CASE.args (one argument per line), from the repository root,
-# with LC_ALL=C and a clean environment, and compares stdout, stderr and the
-# exit status with CASE.stdout, CASE.stderr and CASE.status (missing files
-# mean empty output and status 0). Optional: CASE.stdin is fed as standard
-# input (else /dev/null); CASE.env holds VAR=value lines; an empty
-# CASE.ignore-stderr skips the stderr check (for inputs others extend).
+# with LC_ALL=C and a clean environment (but for the sanitizer options), and
+# compares stdout, stderr and the exit status with CASE.stdout, CASE.stderr
+# and CASE.status (missing files mean empty output and status 0). Optional:
+# CASE.stdin is fed as standard input (else /dev/null); CASE.env holds
+# VAR=value lines; an empty CASE.ignore-stderr skips the stderr check (for
+# inputs others extend).
 # Set PAPERS_UPDATE_GOLDEN=1 to rewrite the expected files, then review.
 set -u
 papers=$1
@@ -20,6 +21,11 @@ while IFS= read -r line || [ -n "$line" ]; do
 done < "$case_file"
 
 envs=(LC_ALL=C PATH="$PATH" HOME="${HOME:-/tmp}")
+# The sanitizer settings of the asan test preset (leak detection on, abort
+# on the first error) survive the clean environment.
+for var in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
+  [ -n "${!var:-}" ] && envs+=("$var=${!var}")
+done
 if [ -f "$base.env" ]; then
   while IFS= read -r line || [ -n "$line" ]; do
     [ -n "$line" ] && envs+=("$line")

@@ -426,6 +426,36 @@ TEST_CASE("csv") {
   }
 }
 
+TEST_CASE("csv_safe: formula-like cells get a leading quote") {
+  Paper paper;
+  paper.title = "=1+2";
+  paper.authors = {"@handle", "Ana Lima"};
+  paper.url = "+cmd";
+  paper.thumbnail = "-2";
+  paper.video = "\tx";
+  paper.summary = {{std::nullopt, "\r=y"}};
+  paper.source = {"a=b.md", 3};
+  const std::vector<Paper> papers = {paper};
+  auto options =
+      with_fields("title,authors,url,thumbnail,video,summary,file,votes");
+  SUBCASE("off: the data as it is") {
+    CHECK(render(OutputFormat::kCsv, papers, options)
+          == "title,authors,url,thumbnail,video,summary,file,votes\n"
+             "=1+2,@handle; Ana Lima,+cmd,-2,\tx,\"\r=y\",a=b.md,\n");
+  }
+  options.csv_safe = true;
+  SUBCASE("csv") {
+    CHECK(render(OutputFormat::kCsv, papers, options)
+          == "title,authors,url,thumbnail,video,summary,file,votes\n"
+             "'=1+2,'@handle; Ana Lima,'+cmd,'-2,'\tx,\"'\r=y\",a=b.md,\n");
+  }
+  SUBCASE("tsv: the quote goes before the escape") {
+    CHECK(lines_of(render(OutputFormat::kTsv, papers, options))[1]
+          == "'=1+2\t'@handle; Ana Lima\t'+cmd\t'-2\t'\\tx\t'\\r=y\t"
+             "a=b.md\t");
+  }
+}
+
 TEST_CASE("tsv escapes tab, newline and backslash") {
   const auto papers = fixture("format/quotes.md");
   const auto out =

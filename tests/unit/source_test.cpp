@@ -93,6 +93,21 @@ TEST_CASE("find_inputs errors and standard input") {
     CHECK(messages(list)
           == Strings{root + "/gone.md: No such file or directory"});
   }
+  SUBCASE("a directory without digest files is an error") {
+    dir.write("notes.txt");
+    dir.write(".hidden/x.md");
+    dir.write("sub/readme.rst");
+    const auto list = find({root});
+    CHECK(list.files.empty());
+    CHECK(messages(list)
+          == Strings{root + ": no digest files (*.md, *.markdown) found"});
+  }
+  SUBCASE("a directory given again, or inside one given, is no error") {
+    dir.write("sub/a.md");
+    const auto list = find({root, root + "/sub", root});
+    CHECK(list.errors.empty());
+    CHECK(list.files == Strings{root + "/sub/a.md"});
+  }
   SUBCASE("- is standard input, listed first and once") {
     dir.write("a.md");
     const auto list = find({root, "-", "-"});
