@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "text_width.hpp"
 
 #include <papers/source.hpp>
 
@@ -57,6 +58,10 @@ std::vector<std::string> resolve_data_paths(const CommonOptions& options) {
   return {"."};
 }
 
+std::string printable(std::string_view message) {
+  return sanitize_for_terminal(message, true);
+}
+
 LoadResult load_quietly(const CommonOptions& options) {
   return load_inputs(resolve_data_paths(options));
 }
@@ -64,10 +69,10 @@ LoadResult load_quietly(const CommonOptions& options) {
 LoadResult load_and_report(const CommonOptions& options) {
   LoadResult load = load_quietly(options);
   for (const auto& diagnostic : load.diagnostics) {
-    fmt::print(stderr, "{}\n", to_string(diagnostic));
+    fmt::print(stderr, "{}\n", printable(to_string(diagnostic)));
   }
   for (const auto& error : load.errors) {
-    fmt::print(stderr, "papers: {}\n", error.message);
+    fmt::print(stderr, "papers: {}\n", printable(error.message));
   }
   if (options.strict && !load.diagnostics.empty()) {
     load.errors.push_back(

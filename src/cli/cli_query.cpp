@@ -179,7 +179,7 @@ under --strict).)";
 }
 
 int usage_error(const Error& error) {
-  fmt::print(stderr, "papers: {}\n", error.message);
+  fmt::print(stderr, "papers: {}\n", printable(error.message));
   return kExitError;
 }
 

@@ -90,19 +90,21 @@ Examples:
     if (options->format == "text") {
       std::map<std::string_view, std::size_t> counts;
       for (const auto& d : load.diagnostics) {
-        out += to_string(d);
+        out += printable(to_string(d));
         out += '\n';
         ++counts[d.where.file];
       }
       for (const auto& e : load.errors) {
-        out += fmt::format("papers: {}\n", e.message);
+        out += fmt::format("papers: {}\n", printable(e.message));
       }
       for (const auto& input : load.inputs) {
         const auto it = counts.find(input);
         const std::size_t n = it == counts.end() ? 0 : it->second;
-        out += n == 0 ? fmt::format("{}: ok\n", input)
-                      : fmt::format(
-                          "{}: {} warning{}\n", input, n, n == 1 ? "" : "s");
+        out += n == 0 ? fmt::format("{}: ok\n", printable(input))
+                      : fmt::format("{}: {} warning{}\n",
+                                    printable(input),
+                                    n,
+                                    n == 1 ? "" : "s");
       }
     } else {
       const bool lines = options->format == "jsonl";

@@ -95,6 +95,11 @@ std::vector<std::string> resolve_data_paths(const CommonOptions& options);
 /// --strict, warnings also count as an error in the result.
 LoadResult load_and_report(const CommonOptions& options);
 
+/// `message` (a diagnostic, an error quoting input text or a file name)
+/// with control characters and escape sequences made visible, so a crafted
+/// digest cannot act on the terminal through stderr.
+std::string printable(std::string_view message);
+
 /// Loads the inputs without printing anything.
 LoadResult load_quietly(const CommonOptions& options);
 
