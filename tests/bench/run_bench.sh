@@ -42,8 +42,12 @@ else
   hf_args=(--warmup 3 --min-runs 10)
 fi
 mkdir -p "$workdir"
-if [ ! -d "$archive" ]; then
+# An archive made by another version of the generator is made again.
+stamp="$(sha1sum < "$here/gen_archive.py" | cut -c1-40) ${gen_args[*]}"
+if [ ! -d "$archive" ] || [ "$(cat "$archive.stamp" 2>/dev/null)" != "$stamp" ]; then
+  rm -rf "$archive"
   python3 "$here/gen_archive.py" "$archive" "${gen_args[@]}"
+  echo "$stamp" > "$archive.stamp"
 fi
 
 files=$(find "$archive" -name '*.md' | wc -l)
@@ -67,7 +71,7 @@ cmds=(
 )
 names=("rg -c NAME" "top --date D -n 5" "author NAME" "search TERM --format json"
        "show ID" "list --format jsonl")
-if "$papers" stats --help >/dev/null 2>&1; then
+if "$papers" --help | grep -q '^  stats '; then
   cmds+=("$papers stats --data $archive")
   names+=("stats")
 else
@@ -89,6 +93,18 @@ base = results[0]["mean"]
 print(f"{'command':<28} {'mean ms':>9} {'± ms':>7} {'× rg':>6}")
 for name, r in zip(names, results):
     print(f"{name:<28} {r['mean']*1e3:9.1f} {r['stddev']*1e3:7.1f} {r['mean']/base:6.2f}")
+PY
+
+# Start-up: no input is read.
+start_json=$workdir/hyperfine-start.json
+hyperfine "${hf_args[@]}" -N --style none --export-json "$start_json" \
+  "$papers --version" "$papers --help" > /dev/null 2>&1 ||
+  hyperfine "${hf_args[@]}" --style none --export-json "$start_json" \
+    "$papers --version" "$papers --help" > /dev/null
+python3 - "$start_json" <<'PY'
+import json, sys
+for name, r in zip(["--version", "--help"], json.load(open(sys.argv[1]))["results"]):
+    print(f"start-up {name:<19} {r['mean']*1e3:9.1f} {r['stddev']*1e3:7.1f}")
 PY
 
 if [ -x /usr/bin/time ]; then
