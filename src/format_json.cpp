@@ -14,7 +14,7 @@ void append_key(std::string_view key, std::string& out) {
   out += "\": ";
 }
 
-void append_optional(const std::optional<std::string>& value,
+void append_optional(const std::optional<std::string_view>& value,
                      std::string& out) {
   if (value) {
     append_json_string(*value, out);

@@ -20,6 +20,9 @@ class LineSplitter {
   template <typename OnLine>
   void finish(OnLine&& on_line);
 
+  /// True when no partial line is held: the next chunk starts a line.
+  bool at_line_start() const { return partial_.empty(); }
+
   /// Total bytes fed so far.
   std::uint64_t bytes() const { return bytes_; }
 

@@ -666,8 +666,8 @@ Result<LooseHint> loose_hint(const PaperTable& table,
                                           strict->author_keys.end(),
                                           author_key(author))
                                 != strict->author_keys.end();
-      if (wanted && !strict_match && seen.insert(author).second) {
-        hint.spellings.push_back(author);
+      if (wanted && !strict_match && seen.emplace(author).second) {
+        hint.spellings.emplace_back(author);
       }
     }
   }
