@@ -298,6 +298,9 @@ struct DigestParser::State {
   bool open_joined = false;
   bool bullet_open = false;
   std::vector<std::string_view> names;  // scratch for Authors lines
+  // The open paper's bullets, copied into it (one exact allocation) when
+  // it closes.
+  std::vector<SummaryItem> items;
 
   State(std::string f, PaperSink& p, DiagnosticSink& d)
       : file(std::move(f)),
@@ -325,7 +328,7 @@ struct DigestParser::State {
 
   void start_bullet(const Labelled& item) {
     finish_bullet();
-    auto& added = paper->summary.emplace_back();
+    auto& added = items.emplace_back();
     if (item.label) {
       added.label = keep(*item.label);
     }
@@ -361,8 +364,7 @@ struct DigestParser::State {
 
   void finish_bullet() {
     if (bullet_open) {
-      paper->summary.back().text =
-          open_joined ? store->copy(joined) : open_text;
+      items.back().text = open_joined ? store->copy(joined) : open_text;
       bullet_open = false;
     }
   }
@@ -370,11 +372,13 @@ struct DigestParser::State {
   void close_paper() {
     if (paper) {
       finish_bullet();
+      paper->summary.assign(items.begin(), items.end());
       if (!stopped) {
         stopped = !paper_sink.on_paper(std::move(*paper));
       }
     }
     paper.reset();
+    items.clear();
     bullet_open = false;
     in_bullets = false;
     saw_blank = false;
@@ -426,6 +430,7 @@ void DigestParser::State::on_line(std::string_view line) {
       warn(line_no, "binary data (NUL byte); file skipped");
       is_binary = true;
       paper.reset();
+      items.clear();
       bullet_open = false;
       return;
     }
@@ -527,7 +532,8 @@ void DigestParser::State::start_paper(std::string_view text) {
   }
   // Link text without a backslash or `&` decodes to itself.
   auto title = [this](std::string_view raw) {
-    if (raw.find_first_of("\\&") == std::string_view::npos) {
+    if (raw.find('\\') == std::string_view::npos
+        && raw.find('&') == std::string_view::npos) {
       return keep(raw);
     }
     return store->copy(decode_link_text(raw));
@@ -565,11 +571,10 @@ bool DigestParser::State::on_field_line(std::string_view line) {
   }
   if (starts_with(field, "Authors:")) {
     split_authors(field.substr(8), *store, names);
-    paper->authors.clear();
-    paper->authors.reserve(names.size());
-    for (const auto name : names) {
-      paper->authors.push_back(keep(name));
+    for (auto& name : names) {
+      name = keep(name);
     }
+    paper->authors.assign(names.begin(), names.end());
     return true;
   }
   if (starts_with(field, "![") && field.ends_with(')')) {

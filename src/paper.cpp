@@ -318,8 +318,11 @@ class AuthorList {
       return;
     }
     if (out_.size() < kShortList) {
+      // Length and first and last byte tell most names apart without a
+      // call to memcmp.
       for (const auto seen : out_) {
-        if (seen.size() == name.size() && seen == name) {
+        if (seen.size() == name.size() && seen.front() == name.front()
+            && seen.back() == name.back() && seen == name) {
           return;
         }
       }
