@@ -113,10 +113,15 @@ if [ -x /usr/bin/time ]; then
   echo "peak RSS of top: $((rss / 1024)) MB (archive $((bytes / 1000000)) MB)"
 fi
 if command -v valgrind >/dev/null && { [ "$scale" = 1 ] || [ $smoke = 1 ]; }; then
-  count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+  count() { { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null || true; } |
             awk '/refs:/ {gsub(/,/, "", $NF); print $NF}'; }
   top_ir=$(count "$papers" top --date "$date" -n 5 --data "$archive")
   mapfile -t all_files < <(find "$archive" -name '*.md' | sort)
   probe_ir=$(count "$probe" "${all_files[@]}")
-  echo "instructions: top $top_ir, line probe $probe_ir, ratio $(python3 -c "print(f'{$top_ir/$probe_ir:.2f}')")"
+  if [ -n "$top_ir" ] && [ -n "$probe_ir" ]; then
+    echo "instructions: top $top_ir, line probe $probe_ir, ratio $(python3 -c "print(f'{$top_ir/$probe_ir:.2f}')")"
+  else
+    # A sanitizer build does not run under valgrind.
+    echo "instructions: not counted (callgrind could not run these binaries)"
+  fi
 fi
