@@ -140,7 +140,7 @@ std::vector<AuthorRow> rank_people(std::span<const Paper* const> rows,
         people.push_back(Person{key, {}, {}});
       }
       Person& person = people[it->second];
-      const std::string& name = paper.authors[a];
+      const std::string_view name = paper.authors[a];
       auto spelling = std::find_if(
           person.spellings.begin(),
           person.spellings.end(),

@@ -1,4 +1,6 @@
 #include "line_splitter.hpp"
+#include "paper_parse.hpp"
+#include "text_store.hpp"
 #include "text_util.hpp"
 
 #include <papers/digest_parser.hpp>
@@ -148,20 +150,24 @@ std::optional<std::string_view> bullet_text(std::string_view line) {
   return trim(line.substr(2));
 }
 
-// `**Label**: `, `***Label***: ` and the malformed `***Label*: `.
-void split_label(std::string_view text, SummaryItem& item) {
+// `**Label**: `, `***Label***: ` and the malformed `***Label*: `: the
+// label (nullopt when there is none) and the text after it.
+struct Labelled {
+  std::optional<std::string_view> label;
+  std::string_view text;
+};
+
+Labelled split_label(std::string_view text) {
   std::size_t open = 0;
   while (open < text.size() && text[open] == '*') {
     ++open;
   }
   if (open < 2 || open > 3) {
-    item.text.assign(text);
-    return;
+    return {std::nullopt, text};
   }
   const auto close = text.find('*', open);
   if (close == std::string_view::npos || close == open) {
-    item.text.assign(text);
-    return;
+    return {std::nullopt, text};
   }
   std::size_t stars = 0;
   while (close + stars < text.size() && text[close + stars] == '*') {
@@ -173,11 +179,9 @@ void split_label(std::string_view text, SummaryItem& item) {
                         && (colon + 1 == text.size() || text[colon + 1] == ' ')
                         && !label.empty();
   if (!is_label) {
-    item.text.assign(text);
-    return;
+    return {std::nullopt, text};
   }
-  item.label.emplace(label);
-  item.text.assign(trim(text.substr(colon + 1)));
+  return {label, trim(text.substr(colon + 1))};
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) {
@@ -186,7 +190,7 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 
 // The `src` attribute of a `<video ...>` line, trimmed like every other
 // URL; nullopt when there is none or it is blank.
-std::optional<std::string> video_src(std::string_view line) {
+std::optional<std::string_view> video_src(std::string_view line) {
   const auto at = line.find("src=");
   if (at == std::string_view::npos || at + 4 >= line.size()) {
     return std::nullopt;
@@ -203,7 +207,7 @@ std::optional<std::string> video_src(std::string_view line) {
   if (src.empty()) {
     return std::nullopt;
   }
-  return std::string(src);
+  return src;
 }
 
 // The date a path names: a `YYYY-MM-DD.md` file name or a `YYYY/MM/DD.md`
@@ -268,6 +272,8 @@ struct DigestParser::State {
   PaperSink& paper_sink;
   DiagnosticSink& diagnostic_sink;
   std::optional<Date> path_date;
+  std::shared_ptr<TextStore> store = std::make_shared<TextStore>();
+  std::string_view file_view;  // `file`, in the store
 
   LineSplitter splitter;
   std::string repaired;  // scratch for lines with invalid UTF-8
@@ -282,31 +288,137 @@ struct DigestParser::State {
   bool is_binary = false;
   bool stopped = false;
 
+  // Bytes that outlive the records (feed_stable): views may point here.
+  const char* stable_begin = nullptr;
+  const char* stable_end = nullptr;
+  // Lines inside [clean_begin, clean_end) are known to be valid UTF-8
+  // without NUL bytes: the chunk was checked in one pass.
+  const char* clean_begin = nullptr;
+  const char* clean_end = nullptr;
+
+  // The open bullet's text: a view while its lines lie back to back in
+  // stable bytes, else built in `joined`.
+  std::string_view open_text;
+  std::string joined;
+  bool open_joined = false;
+  bool bullet_open = false;
+  std::vector<std::string_view> names;  // scratch for Authors lines
+  // The open paper's bullets, copied into it (one exact allocation) when
+  // it closes.
+  std::vector<SummaryItem> items;
+
   State(std::string f, PaperSink& p, DiagnosticSink& d)
       : file(std::move(f)),
         paper_sink(p),
         diagnostic_sink(d),
-        path_date(date_from_path(file)) {}
+        path_date(date_from_path(file)),
+        file_view(store->copy(file)) {}
 
   void warn(std::uint32_t line, std::string message) {
     diagnostic_sink.on_diagnostic(Diagnostic{{file, line}, std::move(message)});
   }
 
+  bool in_stable(std::string_view text) const {
+    return text.data() >= stable_begin
+           && text.data() + text.size() <= stable_end;
+  }
+
+  // `text` as a view that outlives the chunk it came from.
+  std::string_view keep(std::string_view text) {
+    if (text.empty()) {
+      return {};
+    }
+    return in_stable(text) ? text : store->copy(text);
+  }
+
+  void start_bullet(const Labelled& item) {
+    finish_bullet();
+    auto& added = items.emplace_back();
+    if (item.label) {
+      added.label = keep(*item.label);
+    }
+    bullet_open = true;
+    if (item.text.empty() || in_stable(item.text)) {
+      open_text = item.text;
+      open_joined = false;
+    } else {
+      joined.assign(item.text);
+      open_joined = true;
+    }
+  }
+
+  // Adds a continuation line to the open bullet, joined with '\n'.
+  void continue_bullet(std::string_view line) {
+    if (!open_joined && !open_text.empty() && in_stable(line)
+        && in_stable(open_text)
+        && open_text.data() + open_text.size() + 1 == line.data()
+        && open_text.data()[open_text.size()] == '\n') {
+      open_text =
+          std::string_view(open_text.data(),
+                           static_cast<std::size_t>(line.data() + line.size()
+                                                    - open_text.data()));
+      return;
+    }
+    if (!open_joined) {
+      joined.assign(open_text);
+      open_joined = true;
+    }
+    joined += '\n';
+    joined += line;
+  }
+
+  void finish_bullet() {
+    if (bullet_open) {
+      items.back().text = open_joined ? store->copy(joined) : open_text;
+      bullet_open = false;
+    }
+  }
+
   void close_paper() {
-    if (paper && !stopped) {
-      stopped = !paper_sink.on_paper(std::move(*paper));
+    if (paper) {
+      finish_bullet();
+      paper->summary.assign(items.begin(), items.end());
+      if (!stopped) {
+        stopped = !paper_sink.on_paper(std::move(*paper));
+      }
     }
     paper.reset();
+    items.clear();
+    bullet_open = false;
     in_bullets = false;
     saw_blank = false;
   }
 
+  void feed(std::string_view chunk);
   void on_line(std::string_view line);
   void on_heading(const Heading& heading);
   void start_paper(std::string_view text);
   void on_paper_line(std::string_view line);
   bool on_field_line(std::string_view line);
 };
+
+void DigestParser::State::feed(std::string_view chunk) {
+  // The complete lines of the chunk (after a line begun in an earlier
+  // chunk, up to the last line end) are checked for NUL bytes and UTF-8 in
+  // one vectorised pass; only when that fails is each line checked alone.
+  // A line split at CR or LF never splits a UTF-8 sequence.
+  const auto last_end = chunk.find_last_of("\r\n");
+  std::size_t first = 0;
+  if (!splitter.at_line_start()) {
+    first = chunk.find_first_of("\r\n");
+    first = first == std::string_view::npos ? chunk.size() : first + 1;
+  }
+  clean_begin = clean_end = nullptr;
+  if (last_end != std::string_view::npos && first <= last_end) {
+    const auto region = chunk.substr(first, last_end + 1 - first);
+    if (is_clean_text(region)) {
+      clean_begin = region.data();
+      clean_end = region.data() + region.size();
+    }
+  }
+  splitter.feed(chunk, [this](std::string_view line) { on_line(line); });
+  clean_begin = clean_end = nullptr;
+}
 
 void DigestParser::State::on_line(std::string_view line) {
   ++line_no;
@@ -316,20 +428,26 @@ void DigestParser::State::on_line(std::string_view line) {
   if (line_no == 1 && starts_with(line, "\xEF\xBB\xBF")) {
     line.remove_prefix(3);
   }
-  if (std::memchr(line.data(), '\0', line.size()) != nullptr) {
-    warn(line_no, "binary data (NUL byte); file skipped");
-    is_binary = true;
-    paper.reset();
-    return;
-  }
-  if (!is_valid_utf8(line)) {
-    if (!warned_utf8) {
-      warn(line_no, "invalid UTF-8, replaced with U+FFFD");
-      warned_utf8 = true;
+  const bool clean = clean_begin != nullptr && line.data() >= clean_begin
+                     && line.data() + line.size() <= clean_end;
+  if (!clean) {
+    if (std::memchr(line.data(), '\0', line.size()) != nullptr) {
+      warn(line_no, "binary data (NUL byte); file skipped");
+      is_binary = true;
+      paper.reset();
+      items.clear();
+      bullet_open = false;
+      return;
     }
-    repaired.clear();
-    append_utf8_repaired(repaired, line);
-    line = repaired;
+    if (!is_valid_utf8(line)) {
+      if (!warned_utf8) {
+        warn(line_no, "invalid UTF-8, replaced with U+FFFD");
+        warned_utf8 = true;
+      }
+      repaired.clear();
+      append_utf8_repaired(repaired, line);
+      line = repaired;
+    }
   }
   line = rtrim(line);
 
@@ -342,19 +460,19 @@ void DigestParser::State::on_line(std::string_view line) {
     // Code in a bullet is kept as written, blank lines included; a line in
     // a fence is never a bullet, a field or a heading.
     if (paper && in_bullets) {
-      auto& text = paper->summary.back().text;
-      text += '\n';
-      text += line;
+      continue_bullet(line);
       saw_blank = false;
     }
     return;
   }
-  if (auto open = parse_fence(line)) {
-    if (paper) {
-      on_paper_line(line);
+  if (!line.empty() && (line[0] == '`' || line[0] == '~' || line[0] == ' ')) {
+    if (auto open = parse_fence(line)) {
+      if (paper) {
+        on_paper_line(line);
+      }
+      fence = open;
+      return;
     }
-    fence = open;
-    return;
   }
   // An indented line after a bullet belongs to it, even one that looks like
   // a heading: `  ## x` is a heading inside the list item, not a section.
@@ -365,9 +483,11 @@ void DigestParser::State::on_line(std::string_view line) {
   }
   // Level 4 to 6 headings are not part of the grammar: inside a paper they
   // are ordinary lines, kept with their `#`s.
-  if (auto heading = parse_heading(line); heading && heading->level <= 3) {
-    on_heading(*heading);
-    return;
+  if (!line.empty() && (line[0] == '#' || line[0] == ' ')) {
+    if (auto heading = parse_heading(line); heading && heading->level <= 3) {
+      on_heading(*heading);
+      return;
+    }
   }
   if (paper) {
     on_paper_line(line);
@@ -408,19 +528,28 @@ void DigestParser::State::on_heading(const Heading& heading) {
 
 void DigestParser::State::start_paper(std::string_view text) {
   paper.emplace();
-  paper->source = SourceLocation{file, line_no};
+  paper->bytes = store;
+  paper->source = PaperSource{file_view, line_no};
   if (mode == Mode::kPreamble) {
     warn(line_no, "paper before any date heading; it has no date");
   } else {
     paper->date = date;
   }
+  // Link text without a backslash or `&` decodes to itself.
+  auto title = [this](std::string_view raw) {
+    if (raw.find('\\') == std::string_view::npos
+        && raw.find('&') == std::string_view::npos) {
+      return keep(raw);
+    }
+    return store->copy(decode_link_text(raw));
+  };
   const auto mid = text.rfind("](");
   if (text.starts_with('[') && mid != std::string_view::npos
       && text.ends_with(')')) {
-    paper->title = decode_link_text(text.substr(1, mid - 1));
-    const auto url = trim(text.substr(mid + 2, text.size() - mid - 3));
+    paper->title = title(text.substr(1, mid - 1));
+    const auto url = keep(trim(text.substr(mid + 2, text.size() - mid - 3)));
     paper->url.emplace(url);
-    paper->id = arxiv_id_from_url(url);
+    paper->id = arxiv_id_view(url);
     if (!paper->id) {
       warn(line_no,
            "link '" + std::string(url) + "' is not an arXiv paper link; no id");
@@ -428,7 +557,7 @@ void DigestParser::State::start_paper(std::string_view text) {
     return;
   }
   warn(line_no, "paper heading has no link; no id");
-  paper->title = decode_link_text(text);
+  paper->title = title(text);
 }
 
 // Media, Vote and Authors lines; false when the line is none of them.
@@ -446,7 +575,11 @@ bool DigestParser::State::on_field_line(std::string_view line) {
     return true;
   }
   if (starts_with(field, "Authors:")) {
-    paper->authors = parse_authors(field.substr(8));
+    split_authors(field.substr(8), *store, names);
+    for (auto& name : names) {
+      name = keep(name);
+    }
+    paper->authors.assign(names.begin(), names.end());
     return true;
   }
   if (starts_with(field, "![") && field.ends_with(')')) {
@@ -454,7 +587,7 @@ bool DigestParser::State::on_field_line(std::string_view line) {
     if (mid != std::string_view::npos) {
       if (const auto url = trim(field.substr(mid + 2, field.size() - mid - 3));
           !url.empty()) {
-        paper->thumbnail.emplace(url);
+        paper->thumbnail.emplace(keep(url));
       }
       return true;
     }
@@ -468,13 +601,13 @@ bool DigestParser::State::on_field_line(std::string_view line) {
       warn(line_no, "broken video link (no parentheses around the URL)");
     }
     if (rest = trim(rest); !rest.empty()) {
-      paper->video.emplace(rest);
+      paper->video.emplace(keep(rest));
     }
     return true;
   }
   if (starts_with(field, "<div><video") || starts_with(field, "<video")) {
     if (auto src = video_src(field); src && !paper->video) {
-      paper->video = std::move(src);
+      paper->video = keep(*src);
     }
     return true;
   }
@@ -490,7 +623,7 @@ void DigestParser::State::on_paper_line(std::string_view line) {
   saw_blank = false;
   if (auto text = bullet_text(line)) {
     in_bullets = true;
-    split_label(*text, paper->summary.emplace_back());
+    start_bullet(split_label(*text));
     return;
   }
   if (!in_bullets) {
@@ -499,13 +632,11 @@ void DigestParser::State::on_paper_line(std::string_view line) {
     }
     return;
   }
-  auto& text = paper->summary.back().text;
   if (after_blank && !is_blank_char(line.front())) {
     // A paragraph that is neither a bullet nor indented: stray text.
     warn(line_no, "stray text after a blank line; kept in the previous bullet");
   }
-  text += '\n';
-  text += line;
+  continue_bullet(line);
 }
 
 DigestParser::DigestParser(std::string file,
@@ -515,9 +646,15 @@ DigestParser::DigestParser(std::string file,
 
 DigestParser::~DigestParser() = default;
 
-void DigestParser::feed(std::string_view chunk) {
-  state_->splitter.feed(
-      chunk, [this](std::string_view line) { state_->on_line(line); });
+void DigestParser::feed(std::string_view chunk) { state_->feed(chunk); }
+
+void DigestParser::feed_stable(std::string_view bytes,
+                               std::shared_ptr<const void> owner) {
+  auto& s = *state_;
+  s.store->hold(std::move(owner));
+  s.stable_begin = bytes.data();
+  s.stable_end = bytes.data() + bytes.size();
+  s.feed(bytes);
 }
 
 void DigestParser::finish() {

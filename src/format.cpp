@@ -107,7 +107,7 @@ std::vector<Field> default_flat_fields() {
           Field::kLine};
 }
 
-std::string join_authors(const std::vector<std::string>& authors,
+std::string join_authors(const std::vector<std::string_view>& authors,
                          std::string_view separator) {
   std::string out;
   for (const auto& author : authors) {

@@ -29,8 +29,8 @@ std::size_t room(std::size_t width, std::size_t indent) {
 
 // Authors packed into lines without splitting a name (unless a name alone
 // is wider than a line).
-std::vector<std::string> author_lines(const std::vector<std::string>& authors,
-                                      std::size_t columns) {
+std::vector<std::string> author_lines(
+    const std::vector<std::string_view>& authors, std::size_t columns) {
   std::vector<std::string> lines;
   std::string line;
   std::size_t line_width = 0;

@@ -14,25 +14,25 @@ std::string flat_value(Field field, const Paper& paper, std::size_t rank) {
   case Field::kRank:
     return std::to_string(rank);
   case Field::kId:
-    return paper.id.value_or("");
+    return std::string(paper.id.value_or(""));
   case Field::kDate:
     return paper.date ? paper.date->to_string() : std::string();
   case Field::kTitle:
-    return paper.title;
+    return std::string(paper.title);
   case Field::kUrl:
-    return paper.url.value_or("");
+    return std::string(paper.url.value_or(""));
   case Field::kVotes:
     return paper.votes ? std::to_string(*paper.votes) : std::string();
   case Field::kAuthors:
     return join_authors(paper.authors, "; ");
   case Field::kThumbnail:
-    return paper.thumbnail.value_or("");
+    return std::string(paper.thumbnail.value_or(""));
   case Field::kVideo:
-    return paper.video.value_or("");
+    return std::string(paper.video.value_or(""));
   case Field::kSummary:
     return plain_summary(paper, "\n");
   case Field::kFile:
-    return paper.source.file;
+    return std::string(paper.source.file);
   case Field::kLine:
     return std::to_string(paper.source.line);
   }

@@ -45,8 +45,8 @@ struct Records {
   std::vector<std::vector<Value>> rows;
 };
 
-Value optional_text(const std::optional<std::string>& text) {
-  return text ? Value(*text) : Value();
+Value optional_text(const std::optional<std::string_view>& text) {
+  return text ? Value(std::string(*text)) : Value();
 }
 
 Value optional_number(const std::optional<std::int64_t>& number) {
@@ -273,7 +273,13 @@ std::string paper_cell(const Paper* paper) {
   if (paper == nullptr) {
     return "-";
   }
-  return paper->id ? *paper->id + " " + paper->title : paper->title;
+  std::string cell;
+  if (paper->id) {
+    cell.append(*paper->id);
+    cell += ' ';
+  }
+  cell.append(paper->title);
+  return cell;
 }
 
 // Shrinks the widest free-text column of shrink order `order`, one step at
@@ -474,13 +480,13 @@ Records author_records(std::span<const AuthorRow> rows, bool coauthors) {
       std::vector<std::string> ids;
       for (const Paper* paper : row.papers) {
         if (paper->id) {
-          ids.push_back(*paper->id);
+          ids.emplace_back(*paper->id);
         }
       }
       values.emplace_back(std::move(ids));
     } else if (row.best != nullptr) {
       values.push_back(optional_text(row.best->id));
-      values.emplace_back(row.best->title);
+      values.emplace_back(std::string(row.best->title));
       values.push_back(optional_number(row.best->votes));
     } else {
       values.insert(values.end(), 3, Value());
@@ -599,7 +605,7 @@ bool format_dates(OutputFormat format,
       values.emplace_back(row.votes);
       if (row.top != nullptr) {
         values.push_back(optional_text(row.top->id));
-        values.emplace_back(row.top->title);
+        values.emplace_back(std::string(row.top->title));
         values.push_back(optional_number(row.top->votes));
       } else {
         values.insert(values.end(), 3, Value());

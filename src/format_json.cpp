@@ -14,7 +14,7 @@ void append_key(std::string_view key, std::string& out) {
   out += "\": ";
 }
 
-void append_optional(const std::optional<std::string>& value,
+void append_optional(const std::optional<std::string_view>& value,
                      std::string& out) {
   if (value) {
     append_json_string(*value, out);
@@ -115,8 +115,104 @@ bool is_escaped_format_char(std::string_view seq) {
 
 }  // namespace
 
+namespace {
+
+// Appends the escape of the ASCII byte `c`, or `c` itself.
+void append_ascii(unsigned char c, std::string& out) {
+  switch (c) {
+  case '"':
+    out += "\\\"";
+    break;
+  case '\\':
+    out += "\\\\";
+    break;
+  case '\n':
+    out += "\\n";
+    break;
+  case '\t':
+    out += "\\t";
+    break;
+  case '\r':
+    out += "\\r";
+    break;
+  case '\b':
+    out += "\\b";
+    break;
+  case '\f':
+    out += "\\f";
+    break;
+  default:
+    if (c < 0x20 || c == 0x7F) {
+      fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+    break;
+  }
+}
+
+// The bytes of valid UTF-8 that may need an escape: ASCII controls, `"`,
+// `\`, DEL, and the leads of C1 controls (C2) and of the format
+// characters U+2028..U+202E, U+2066..U+2069 (E2). Everything else is
+// copied in runs.
+constexpr auto kMayEscape = [] {
+  std::array<bool, 256> table{};
+  for (unsigned c = 0; c < 0x20; ++c) {
+    table[c] = true;
+  }
+  table['"'] = table['\\'] = table[0x7F] = table[0xC2] = table[0xE2] = true;
+  return table;
+}();
+
+void append_valid_utf8(std::string_view text, std::string& out) {
+  std::size_t run = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (!kMayEscape[c]) {
+      ++i;
+      continue;
+    }
+    out.append(text.data() + run, i - run);
+    if (c < 0x80) {
+      append_ascii(c, out);
+      i += 1;
+    } else if (c == 0xC2) {
+      const auto b1 = static_cast<unsigned char>(text[i + 1]);
+      if (b1 < 0xA0) {
+        fmt::format_to(std::back_inserter(out), "\\u{:04x}", b1);
+      } else {
+        out.append(text.data() + i, 2);
+      }
+      i += 2;
+    } else {
+      const auto seq = text.substr(i, 3);
+      if (is_escaped_format_char(seq)) {
+        const auto b1 = static_cast<unsigned char>(seq[1]);
+        const auto b2 = static_cast<unsigned char>(seq[2]);
+        fmt::format_to(
+            std::back_inserter(out),
+            "\\u{:04x}",
+            ((c & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu));
+      } else {
+        out.append(seq);
+      }
+      i += 3;
+    }
+    run = i;
+  }
+  out.append(text.data() + run, text.size() - run);
+}
+
+}  // namespace
+
 void append_json_string(std::string_view text, std::string& out) {
   out += '"';
+  if (is_valid_utf8(text)) {
+    append_valid_utf8(text, out);
+    out += '"';
+    return;
+  }
   std::size_t i = 0;
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);

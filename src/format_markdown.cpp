@@ -76,7 +76,7 @@ std::string escape_title(std::string_view title, bool linked) {
 }
 
 // The comma form when it reads back the same, else the list-literal form.
-std::string authors_line(const std::vector<std::string>& authors) {
+std::string authors_line(const std::vector<std::string_view>& authors) {
   std::string joined = join_authors(authors, ", ");
   bool plain = !joined.starts_with('[');
   for (const auto& name : authors) {
@@ -178,7 +178,9 @@ bool append_bullet(const SummaryItem& item, bool last, std::string& out) {
   out += '-';
   std::string first;
   if (item.label) {
-    first = "**" + *item.label + "**:";
+    first = "**";
+    first += *item.label;
+    first += "**:";
   }
   std::string_view text = item.text;
   const auto newline = text.find('\n');
@@ -241,12 +243,16 @@ void append_paper(const Paper& paper, bool last, std::string& out) {
   }
   out += "\n\n";
   if (paper.thumbnail) {
-    out += "![](" + *paper.thumbnail + ")\n\n";
+    out += "![](";
+    out += *paper.thumbnail;
+    out += ")\n\n";
   }
   if (paper.video) {
-    out += "[Watch Video](" + *paper.video + ")\n";
-    out += "<div><video controls src=\"" + *paper.video
-           + "\" muted=\"false\"></video></div>\n\n";
+    out += "[Watch Video](";
+    out += *paper.video;
+    out += ")\n<div><video controls src=\"";
+    out += *paper.video;
+    out += "\" muted=\"false\"></video></div>\n\n";
   }
   out += "Vote: ";
   out += paper.votes ? std::to_string(*paper.votes) : "-";

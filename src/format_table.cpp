@@ -110,7 +110,7 @@ std::vector<Field> columns_for(std::span<const Paper* const> papers,
 
 // At most kShownAuthors names, then "+N" for the others: as many names as
 // fit `width` (0: no limit), so that the count survives a narrow column.
-std::string shortened_authors(const std::vector<std::string>& authors,
+std::string shortened_authors(const std::vector<std::string_view>& authors,
                               std::size_t width) {
   const std::size_t n = authors.size();
   if (n == 0) {
@@ -145,8 +145,8 @@ std::string cell_text(Field field,
                       const Paper& paper,
                       std::size_t rank,
                       bool shorten) {
-  auto or_dash = [](const std::optional<std::string>& value) {
-    return value.value_or("-");
+  auto or_dash = [](const std::optional<std::string_view>& value) {
+    return std::string(value.value_or("-"));
   };
   switch (field) {
   case Field::kRank:
@@ -156,7 +156,7 @@ std::string cell_text(Field field,
   case Field::kDate:
     return paper.date ? paper.date->to_string() : "-";
   case Field::kTitle:
-    return paper.title;
+    return std::string(paper.title);
   case Field::kUrl:
     return or_dash(paper.url);
   case Field::kVotes:
@@ -174,7 +174,7 @@ std::string cell_text(Field field,
   case Field::kSummary:
     return paper.summary.empty() ? "-" : plain_summary(paper, "; ");
   case Field::kFile:
-    return paper.source.file;
+    return std::string(paper.source.file);
   case Field::kLine:
     return std::to_string(paper.source.line);
   }

@@ -65,7 +65,7 @@ std::string_view field_name(Field field);
 std::vector<Field> default_flat_fields();
 
 /// Authors joined by `separator`.
-std::string join_authors(const std::vector<std::string>& authors,
+std::string join_authors(const std::vector<std::string_view>& authors,
                          std::string_view separator);
 
 /// One summary bullet as plain text: `Label: text` (markdown rendered).

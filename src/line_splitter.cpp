@@ -3,29 +3,71 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#  include <immintrin.h>
+#endif
+
 namespace papers {
 
-std::size_t LineEndFinder::find(char c, std::size_t from) const {
-  if (from >= s_.size()) {
-    return std::string_view::npos;
+namespace {
+
+std::uint64_t scan_bytes(const char* p, std::size_t n) {
+  std::uint64_t mask = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (p[i] == '\n' || p[i] == '\r') {
+      mask |= std::uint64_t{1} << i;
+    }
   }
-  const char* begin = s_.data() + from;
-  const auto* hit =
-      static_cast<const char*>(std::memchr(begin, c, s_.size() - from));
-  return hit ? static_cast<std::size_t>(hit - s_.data())
-             : std::string_view::npos;
+  return mask;
 }
 
-std::size_t LineEndFinder::next(std::size_t from) {
-  if (!lf_known_ || (lf_ != std::string_view::npos && lf_ < from)) {
-    lf_ = find('\n', from);
-    lf_known_ = true;
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+
+__attribute__((target("avx2"))) std::uint64_t scan64_avx2(const char* p) {
+  __m256i lo;
+  __m256i hi;
+  std::memcpy(&lo, p, 32);
+  std::memcpy(&hi, p + 32, 32);
+  const __m256i lf = _mm256_set1_epi8('\n');
+  const __m256i cr = _mm256_set1_epi8('\r');
+  const auto bits_lo = static_cast<std::uint32_t>(_mm256_movemask_epi8(
+      _mm256_or_si256(_mm256_cmpeq_epi8(lo, lf), _mm256_cmpeq_epi8(lo, cr))));
+  const auto bits_hi = static_cast<std::uint32_t>(_mm256_movemask_epi8(
+      _mm256_or_si256(_mm256_cmpeq_epi8(hi, lf), _mm256_cmpeq_epi8(hi, cr))));
+  return bits_lo | (std::uint64_t{bits_hi} << 32);
+}
+
+std::uint64_t scan64_sse2(const char* p) {
+  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  std::uint64_t mask = 0;
+  for (int k = 0; k < 4; ++k) {
+    __m128i v;
+    std::memcpy(&v, p + 16 * k, 16);
+    const auto bits = static_cast<std::uint32_t>(_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr))));
+    mask |= std::uint64_t{bits} << (16 * k);
   }
-  if (!cr_known_ || (cr_ != std::string_view::npos && cr_ < from)) {
-    cr_ = find('\r', from);
-    cr_known_ = true;
-  }
-  return std::min(lf_, cr_);
+  return mask;
+}
+
+using Scan64 = std::uint64_t (*)(const char*);
+
+const Scan64 kScan64 =
+    __builtin_cpu_supports("avx2") ? scan64_avx2 : scan64_sse2;
+
+#else
+
+std::uint64_t kScan64(const char* p) { return scan_bytes(p, 64); }
+
+#endif
+
+}  // namespace
+
+std::uint64_t LineEndFinder::scan(std::size_t base) const {
+  const char* p = s_.data() + base;
+  const std::size_t n = s_.size() - base;
+  return n >= 64 ? kScan64(p) : scan_bytes(p, n);
 }
 
 }  // namespace papers

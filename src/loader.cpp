@@ -2,61 +2,95 @@
 #include <papers/loader.hpp>
 #include <papers/source.hpp>
 
+#include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
+
 namespace papers {
 namespace {
 
-// Collects one file's records and diagnostics, so that a file found to be
-// binary half-way through can be dropped whole.
-class FileCollector final : public PaperSink, public DiagnosticSink {
- public:
-  explicit FileCollector(LoadResult& out) : out_(out) {}
+// What one input gave: its records and diagnostics, so that a file found
+// to be binary half-way through can be dropped whole, and so that inputs
+// parsed on other threads are merged in input order.
+struct FileResult final : public PaperSink, public DiagnosticSink {
+  std::vector<Paper> papers;
+  std::vector<Diagnostic> diagnostics;
+  std::optional<Error> error;  ///< the input could not be read
+  bool binary = false;
 
   bool on_paper(Paper&& paper) override {
-    papers_.push_back(std::move(paper));
+    papers.push_back(std::move(paper));
     return true;
   }
 
   void on_diagnostic(Diagnostic&& diagnostic) override {
-    diagnostics_.push_back(std::move(diagnostic));
+    diagnostics.push_back(std::move(diagnostic));
   }
-
-  /// Hands the file's records and diagnostics to the result. A binary file
-  /// is skipped whole: no records, and of its diagnostics only the last,
-  /// which says so (the parser reports nothing after the NUL byte), since
-  /// the others describe text that is not used.
-  void commit(bool binary) {
-    if (binary) {
-      if (!diagnostics_.empty()) {
-        out_.diagnostics.push_back(std::move(diagnostics_.back()));
-      }
-    } else {
-      for (auto& diagnostic : diagnostics_) {
-        out_.diagnostics.push_back(std::move(diagnostic));
-      }
-      for (auto& paper : papers_) {
-        out_.table.add(std::move(paper));
-      }
-    }
-    papers_.clear();
-    diagnostics_.clear();
-  }
-
- private:
-  LoadResult& out_;
-  std::vector<Paper> papers_;
-  std::vector<Diagnostic> diagnostics_;
 };
+
+// Parses one input: mapped whole when it can be (the records then point
+// into the mapping), else read in chunks.
+void parse_input(const std::string& path, FileResult& out) {
+  DigestParser parser(display_name(path), out, out);
+  auto mapped = map_input(path);
+  if (!mapped) {
+    out.error = mapped.error();
+    return;
+  }
+  if (*mapped) {
+    auto& input = **mapped;
+    parser.feed_stable(input.bytes, std::move(input.owner));
+  } else {
+    auto read = read_input(
+        path, [&parser](std::string_view chunk) { parser.feed(chunk); });
+    if (!read) {
+      out.error = read.error();
+      return;
+    }
+  }
+  parser.finish();
+  out.binary = parser.binary();
+}
+
+/// Hands one input's records and diagnostics to the result. A binary file
+/// is skipped whole: no records, and of its diagnostics only the last,
+/// which says so (the parser reports nothing after the NUL byte), since
+/// the others describe text that is not used.
+void commit(FileResult& file, LoadResult& out) {
+  if (file.binary) {
+    if (!file.diagnostics.empty()) {
+      out.diagnostics.push_back(std::move(file.diagnostics.back()));
+    }
+  } else {
+    for (auto& diagnostic : file.diagnostics) {
+      out.diagnostics.push_back(std::move(diagnostic));
+    }
+    for (auto& paper : file.papers) {
+      out.table.add(std::move(paper));
+    }
+  }
+  file = FileResult{};
+}
+
+// Inputs are independent: they are parsed on up to this many threads.
+unsigned worker_count(std::size_t inputs) {
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(
+      std::min<std::size_t>({inputs, cores, std::size_t{16}}));
+}
 
 }  // namespace
 
 void load_buffer(std::string_view name,
                  std::string_view bytes,
                  LoadResult& out) {
-  FileCollector collector(out);
-  DigestParser parser(std::string(name), collector, collector);
+  FileResult file;
+  DigestParser parser(std::string(name), file, file);
   parser.feed(bytes);
   parser.finish();
-  collector.commit(parser.binary());
+  file.binary = parser.binary();
+  commit(file, out);
   out.inputs.emplace_back(name);
 }
 
@@ -64,18 +98,38 @@ LoadResult load_inputs(std::span<const std::string> paths) {
   LoadResult out;
   InputList inputs = find_inputs(paths);
   out.errors = std::move(inputs.errors);
-  for (const auto& path : inputs.files) {
-    FileCollector collector(out);
-    DigestParser parser(display_name(path), collector, collector);
-    auto read = read_input(
-        path, [&parser](std::string_view chunk) { parser.feed(chunk); });
-    if (!read) {
-      out.errors.push_back(read.error());
+  const auto& files = inputs.files;
+  std::vector<FileResult> results(files.size());
+  // Workers take the next input in order; the results are merged in input
+  // order below, so the output is the one a single thread would give.
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      parse_input(files[i], results[i]);
+    }
+  };
+  const unsigned workers = worker_count(files.size());
+  std::vector<std::thread> threads;
+  for (unsigned w = 1; w < workers; ++w) {
+    threads.emplace_back(work);
+  }
+  work();
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  std::size_t total = 0;
+  for (const auto& result : results) {
+    total += result.papers.size();
+  }
+  out.table.reserve(total);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (results[i].error) {
+      out.errors.push_back(std::move(*results[i].error));
+      results[i] = FileResult{};
       continue;
     }
-    parser.finish();
-    collector.commit(parser.binary());
-    out.inputs.push_back(display_name(path));
+    commit(results[i], out);
+    out.inputs.push_back(display_name(files[i]));
   }
   return out;
 }

@@ -40,6 +40,14 @@ Result<Matcher> Matcher::regex(std::string_view pattern) {
   return m;
 }
 
+bool Matcher::matches_text(std::string_view text) const {
+  if (regex_ != nullptr) {
+    return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()),
+                             regex_->re);
+  }
+  return folded_contains(text, text_needle_);
+}
+
 bool Matcher::matches(std::string_view raw,
                       std::string_view folded,
                       Fold fold) const {

@@ -1,3 +1,5 @@
+#include "paper_parse.hpp"
+#include "text_store.hpp"
 #include "text_util.hpp"
 
 #include <papers/paper.hpp>
@@ -67,12 +69,19 @@ bool is_bare_id(std::string_view id) {
          && num.size() == 7 && month >= 1 && month <= 12;
 }
 
-std::optional<std::string> bare_id(std::string_view text) {
+std::optional<std::string_view> bare_id(std::string_view text) {
   const auto id = strip_version(text);
   if (!is_bare_id(id)) {
     return std::nullopt;
   }
-  return std::string(id);
+  return id;
+}
+
+std::optional<std::string> to_owned(std::optional<std::string_view> view) {
+  if (!view) {
+    return std::nullopt;
+  }
+  return std::string(*view);
 }
 
 bool starts_with_nocase(std::string_view s, std::string_view prefix) {
@@ -162,6 +171,13 @@ Date Date::from_days(std::int64_t days) {
   return Date{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
 }
 
+bool Paper::operator==(const Paper& other) const {
+  return id == other.id && date == other.date && title == other.title
+         && url == other.url && votes == other.votes && authors == other.authors
+         && thumbnail == other.thumbnail && video == other.video
+         && summary == other.summary && source == other.source;
+}
+
 std::string to_string(const Diagnostic& diagnostic) {
   std::string out = diagnostic.where.file;
   if (diagnostic.where.line > 0) {
@@ -174,6 +190,10 @@ std::string to_string(const Diagnostic& diagnostic) {
 }
 
 std::optional<std::string> arxiv_id_from_url(std::string_view url) {
+  return to_owned(arxiv_id_view(url));
+}
+
+std::optional<std::string_view> arxiv_id_view(std::string_view url) {
   url = trim(url);
   // Drop query and fragment, then a trailing slash.
   url = url.substr(0, std::min(url.find('?'), url.find('#')));
@@ -213,7 +233,7 @@ std::optional<std::string> normalize_arxiv_id(std::string_view text) {
     text = trim(text);
   }
   if (auto id = bare_id(text)) {
-    return id;
+    return std::string(*id);
   }
   return arxiv_id_from_url(text);
 }
@@ -239,10 +259,25 @@ VoteValue parse_votes(std::string_view text) {
 namespace {
 
 // Reads a Python-style quoted string starting at s[i] (the quote), with
-// backslash escapes; an unterminated string runs to the end.
-std::string read_quoted(std::string_view s, std::size_t& i) {
+// backslash escapes; an unterminated string runs to the end. The common
+// string without a backslash is a view into `s`; others are decoded into
+// `store`.
+std::string_view read_quoted(std::string_view s,
+                             std::size_t& i,
+                             TextStore& store) {
   const char quote = s[i++];
-  std::string out;
+  const std::size_t start = i;
+  while (i < s.size() && s[i] != quote && s[i] != '\\') {
+    ++i;
+  }
+  if (i >= s.size() || s[i] == quote) {
+    const auto out = s.substr(start, i - start);
+    if (i < s.size()) {
+      ++i;  // closing quote
+    }
+    return out;
+  }
+  std::string out(s.substr(start, i - start));
   while (i < s.size() && s[i] != quote) {
     if (s[i] == '\\' && i + 1 < s.size()) {
       ++i;
@@ -265,35 +300,56 @@ std::string read_quoted(std::string_view s, std::size_t& i) {
   if (i < s.size()) {
     ++i;  // closing quote
   }
-  return out;
+  return store.copy(out);
 }
 
-// Collects names in order without exact repeats. A set, not a search of
-// the list, so that a line of n names costs O(n), not O(n^2).
+// Collects names in order without exact repeats. A short list is searched
+// (lengths first, so the search costs little); a long one gets a set, so
+// that a line of n names costs O(n), not O(n^2).
 class AuthorList {
  public:
+  explicit AuthorList(std::vector<std::string_view>& out) : out_(out) {
+    out_.clear();
+  }
+
   void add(std::string_view name) {
     name = trim(name);
     if (name.empty() || name == "+") {
       return;
     }
-    if (seen_.emplace(name).second) {
-      authors_.emplace_back(name);
+    if (out_.size() < kShortList) {
+      // Length and first and last byte tell most names apart without a
+      // call to memcmp.
+      for (const auto seen : out_) {
+        if (seen.size() == name.size() && seen.front() == name.front()
+            && seen.back() == name.back() && seen == name) {
+          return;
+        }
+      }
+    } else {
+      if (seen_.empty()) {
+        seen_.insert(out_.begin(), out_.end());
+      }
+      if (!seen_.insert(name).second) {
+        return;
+      }
     }
+    out_.push_back(name);
   }
 
-  std::vector<std::string> take() { return std::move(authors_); }
-
  private:
-  std::vector<std::string> authors_;
-  std::unordered_set<std::string> seen_;
+  static constexpr std::size_t kShortList = 32;
+  std::vector<std::string_view>& out_;
+  std::unordered_set<std::string_view> seen_;
 };
 
 }  // namespace
 
-std::vector<std::string> parse_authors(std::string_view text) {
+void split_authors(std::string_view text,
+                   TextStore& store,
+                   std::vector<std::string_view>& out) {
   text = trim(text);
-  AuthorList authors;
+  AuthorList authors(out);
   if (text.size() >= 2 && text.front() == '[' && text.back() == ']') {
     const auto inner = text.substr(1, text.size() - 2);
     std::size_t i = 0;
@@ -302,14 +358,14 @@ std::vector<std::string> parse_authors(std::string_view text) {
       if (c == ' ' || c == ',' || c == '\t') {
         ++i;
       } else if (c == '\'' || c == '"') {
-        authors.add(read_quoted(inner, i));
+        authors.add(read_quoted(inner, i, store));
       } else {
         const auto end = std::min(inner.find(',', i), inner.size());
         authors.add(inner.substr(i, end - i));
         i = end;
       }
     }
-    return authors.take();
+    return;
   }
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -317,7 +373,13 @@ std::vector<std::string> parse_authors(std::string_view text) {
     authors.add(text.substr(start, end - start));
     start = end + 1;
   }
-  return authors.take();
+}
+
+std::vector<std::string> parse_authors(std::string_view text) {
+  TextStore store;
+  std::vector<std::string_view> names;
+  split_authors(text, store, names);
+  return {names.begin(), names.end()};
 }
 
 }  // namespace papers

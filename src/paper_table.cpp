@@ -1,18 +1,59 @@
 #include <papers/paper_table.hpp>
 
+#include <functional>
+#include <string_view>
+
 namespace papers {
+namespace {
+
+std::size_t key_hash(const Paper& paper) {
+  std::size_t h = std::hash<std::string_view>{}(*paper.id);
+  if (paper.date) {
+    const auto day = static_cast<std::size_t>(
+        paper.date->year * 10000 + paper.date->month * 100 + paper.date->day);
+    h ^= day * std::size_t{0x9E3779B97F4A7C15ULL};
+  }
+  return h;
+}
+
+bool same_key(const Paper& a, const Paper& b) {
+  return *a.id == *b.id && a.date == b.date;
+}
+
+}  // namespace
+
+void PaperTable::reserve(std::size_t n) { papers_.reserve(n); }
+
+void PaperTable::grow() {
+  std::vector<std::uint32_t> slots(slots_.empty() ? 1024 : slots_.size() * 2);
+  const std::size_t mask = slots.size() - 1;
+  for (const std::uint32_t slot : slots_) {
+    if (slot != 0) {
+      std::size_t at = key_hash(papers_[slot - 1]) & mask;
+      while (slots[at] != 0) {
+        at = (at + 1) & mask;
+      }
+      slots[at] = slot;
+    }
+  }
+  slots_ = std::move(slots);
+}
 
 bool PaperTable::add(Paper&& paper) {
   if (paper.id) {
-    std::string key = *paper.id;
-    key += '|';
-    if (paper.date) {
-      key += paper.date->to_string();
+    if ((with_id_ + 1) * 2 > slots_.size()) {
+      grow();
     }
-    if (!keys_.insert(std::move(key)).second) {
-      ++duplicates_;
-      return false;
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t at = key_hash(paper) & mask;
+    for (; slots_[at] != 0; at = (at + 1) & mask) {
+      if (same_key(papers_[slots_[at] - 1], paper)) {
+        ++duplicates_;
+        return false;
+      }
     }
+    slots_[at] = static_cast<std::uint32_t>(papers_.size() + 1);
+    ++with_id_;
   }
   papers_.push_back(std::move(paper));
   return true;

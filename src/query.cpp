@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <compare>
+#include <deque>
 #include <map>
 #include <set>
 #include <span>
@@ -98,113 +99,110 @@ Result<std::size_t> non_negative(std::string_view option,
 
 // --- per-paper text, computed only for papers that reach a text filter ----
 
+// Author keys by name, computed once per distinct spelling for the whole
+// query: names repeat across papers, and folding through utf8proc is the
+// dear part of an author query.
+class AuthorKeys {
+ public:
+  explicit AuthorKeys(bool loose) : loose_(loose) {}
+
+  const std::string& operator()(std::string_view name) {
+    auto [it, added] = keys_.try_emplace(name);
+    if (added) {
+      it->second = loose_ ? loose_author_key(name) : author_key(name);
+    }
+    return it->second;
+  }
+
+ private:
+  bool loose_;
+  std::unordered_map<std::string_view, std::string> keys_;
+};
+
 class PaperText {
  public:
   explicit PaperText(const Paper& paper) : paper_(paper) {}
 
-  const std::string& title_folded() {
-    if (!title_folded_) {
-      title_folded_ = fold_text(paper_.title);
-    }
-    return *title_folded_;
-  }
-
   // The summary as a reader sees it: one plain-text string per bullet, so
   // `**bold**` markup never splits a phrase. Labels are not searched: every
-  // labelled paper has the same few.
-  const std::vector<std::string>& summary_plain() {
+  // labelled paper has the same few. A bullet without markup is its own
+  // plain text: only the others are rendered (through cmark).
+  const std::vector<std::string_view>& summary_plain() {
     if (!summary_plain_) {
       summary_plain_.emplace();
       summary_plain_->reserve(paper_.summary.size());
       for (const auto& item : paper_.summary) {
-        summary_plain_->push_back(markdown_to_plain(item.text));
+        if (has_markup(item.text)) {
+          summary_plain_->push_back(
+              rendered_.emplace_back(markdown_to_plain(item.text)));
+        } else {
+          summary_plain_->push_back(item.text);
+        }
       }
     }
     return *summary_plain_;
   }
 
-  const std::vector<std::string>& summary_folded() {
-    if (!summary_folded_) {
-      summary_folded_.emplace();
-      for (const auto& text : summary_plain()) {
-        summary_folded_->push_back(fold_text(text));
-      }
-    }
-    return *summary_folded_;
-  }
-
-  const std::vector<std::string>& author_keys(bool loose) {
-    auto& keys = loose ? loose_keys_ : keys_;
-    if (!keys) {
-      keys.emplace();
-      keys->reserve(paper_.authors.size());
-      for (const auto& name : paper_.authors) {
-        keys->push_back(loose ? loose_author_key(name) : author_key(name));
-      }
-    }
-    return *keys;
-  }
-
  private:
   const Paper& paper_;
-  std::optional<std::string> title_folded_;
-  std::optional<std::vector<std::string>> summary_plain_;
-  std::optional<std::vector<std::string>> summary_folded_;
-  std::optional<std::vector<std::string>> keys_;
-  std::optional<std::vector<std::string>> loose_keys_;
+  std::optional<std::vector<std::string_view>> summary_plain_;
+  std::deque<std::string> rendered_;
 };
 
-bool in_title(const Matcher& m, const Paper& paper, PaperText& text) {
-  if (m.is_regex()) {
-    return m.matches(paper.title, {}, Fold::kText);
-  }
-  return m.matches(paper.title, text.title_folded(), Fold::kText);
+bool in_title(const Matcher& m, const Paper& paper) {
+  return m.matches_text(paper.title);
 }
 
 bool in_summary(const Matcher& m, PaperText& text) {
-  const auto& plain = text.summary_plain();
-  for (std::size_t i = 0; i < plain.size(); ++i) {
-    const std::string_view folded =
-        m.is_regex() ? std::string_view() : text.summary_folded()[i];
-    if (m.matches(plain[i], folded, Fold::kText)) {
+  for (const auto plain : text.summary_plain()) {
+    if (m.matches_text(plain)) {
       return true;
     }
   }
   return false;
 }
 
-bool in_authors(const Matcher& m, const Paper& paper, PaperText& text) {
-  for (std::size_t i = 0; i < paper.authors.size(); ++i) {
+bool in_authors(const Matcher& m, const Paper& paper, AuthorKeys& keys) {
+  for (const auto name : paper.authors) {
     const std::string_view key =
-        m.is_regex() ? std::string_view() : text.author_keys(false)[i];
-    if (m.matches(paper.authors[i], key, Fold::kName)) {
+        m.is_regex() ? std::string_view() : std::string_view(keys(name));
+    if (m.matches(name, key, Fold::kName)) {
       return true;
     }
   }
   return false;
 }
+
+// What a query computes once for all papers.
+struct QueryCache {
+  explicit QueryCache(const Query& q) : keys(q.loose), strict_keys(false) {}
+
+  AuthorKeys keys;         // as the query's author filter folds names
+  AuthorKeys strict_keys;  // as --in authors folds them
+};
 
 bool term_matches(const Matcher& m,
                   SearchField in,
                   const Paper& paper,
-                  PaperText& text) {
+                  PaperText& text,
+                  QueryCache& cache) {
   switch (in) {
   case SearchField::kTitleSummary:
-    return in_title(m, paper, text) || in_summary(m, text);
+    return in_title(m, paper) || in_summary(m, text);
   case SearchField::kTitle:
-    return in_title(m, paper, text);
+    return in_title(m, paper);
   case SearchField::kSummary:
     return in_summary(m, text);
   case SearchField::kAuthors:
-    return in_authors(m, paper, text);
+    return in_authors(m, paper, cache.strict_keys);
   case SearchField::kAll:
-    return in_title(m, paper, text) || in_summary(m, text)
-           || in_authors(m, paper, text);
+    return in_title(m, paper) || in_summary(m, text)
+           || in_authors(m, paper, cache.strict_keys);
   }
   return false;
 }
 
-bool selected(const Query& q, const Paper& paper) {
+bool selected(const Query& q, const Paper& paper, QueryCache& cache) {
   if (q.dates && !(paper.date && q.dates->contains(*paper.date))) {
     return false;
   }
@@ -218,21 +216,24 @@ bool selected(const Query& q, const Paper& paper) {
                   != q.ids.end())) {
     return false;
   }
-  PaperText text(paper);
   for (const auto& key : q.author_keys) {
-    const auto& keys = text.author_keys(q.loose);
-    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+    if (std::none_of(
+            paper.authors.begin(),
+            paper.authors.end(),
+            [&](std::string_view name) { return cache.keys(name) == key; })) {
       return false;
     }
   }
+  PaperText text(paper);
   for (const auto& keyword : q.keywords) {
-    if (!term_matches(keyword, SearchField::kTitleSummary, paper, text)) {
+    if (!term_matches(
+            keyword, SearchField::kTitleSummary, paper, text, cache)) {
       return false;
     }
   }
   if (!q.terms.empty()) {
     auto hit = [&](const Matcher& m) {
-      return term_matches(m, q.in, paper, text);
+      return term_matches(m, q.in, paper, text, cache);
     };
     const bool ok = q.any ? std::any_of(q.terms.begin(), q.terms.end(), hit)
                           : std::all_of(q.terms.begin(), q.terms.end(), hit);
@@ -529,8 +530,9 @@ std::vector<const Paper*> run_query(const PaperTable& table,
                                     const Query& query) {
   const auto& papers = table.papers();
   std::vector<Row> rows;
+  QueryCache cache(query);
   for (std::size_t i = 0; i < papers.size(); ++i) {
-    if (selected(query, papers[i])) {
+    if (selected(query, papers[i], cache)) {
       rows.push_back(Row{&papers[i], i});
     }
   }
@@ -666,8 +668,8 @@ Result<LooseHint> loose_hint(const PaperTable& table,
                                           strict->author_keys.end(),
                                           author_key(author))
                                 != strict->author_keys.end();
-      if (wanted && !strict_match && seen.insert(author).second) {
-        hint.spellings.push_back(author);
+      if (wanted && !strict_match && seen.emplace(author).second) {
+        hint.spellings.emplace_back(author);
       }
     }
   }

@@ -137,43 +137,88 @@ std::string display_name(const std::string& path) {
   return path == "-" ? std::string(kStdinName) : path;
 }
 
+namespace {
+
+// An open input: its descriptor and status, closed when done (unless it
+// is standard input).
+class OpenInput {
+ public:
+  explicit OpenInput(const std::string& path) : path_(path) {}
+
+  OpenInput(const OpenInput&) = delete;
+  OpenInput& operator=(const OpenInput&) = delete;
+
+  ~OpenInput() {
+    if (fd_ >= 0 && !is_stdin()) {
+      close(fd_);
+    }
+  }
+
+  Result<void> open() {
+    fd_ =
+        is_stdin() ? STDIN_FILENO : ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) {
+      return errno_error(path_);
+    }
+    if (fstat(fd_, &st_) != 0) {
+      return errno_error(display_name(path_));
+    }
+    if (S_ISDIR(st_.st_mode)) {
+      return Error{display_name(path_) + ": Is a directory"};
+    }
+    return {};
+  }
+
+  bool is_stdin() const { return path_ == "-"; }
+
+  int fd() const { return fd_; }
+
+  // Maps a regular, non-empty input whole; nullopt when it cannot be.
+  std::optional<MappedInput> map() const {
+    if (!S_ISREG(st_.st_mode) || st_.st_size <= 0) {
+      return std::nullopt;
+    }
+    const auto size = static_cast<std::size_t>(st_.st_size);
+    // Every byte is read: fault the pages in with the mapping.
+    void* map =
+        mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd_, 0);
+    if (map == MAP_FAILED) {
+      return std::nullopt;
+    }
+    std::shared_ptr<const void> owner(
+        map, [size](const void* p) { munmap(const_cast<void*>(p), size); });
+    return MappedInput{std::string_view(static_cast<const char*>(map), size),
+                       std::move(owner)};
+  }
+
+ private:
+  const std::string& path_;
+  int fd_ = -1;
+
+  struct stat st_ {};
+};
+
+}  // namespace
+
+Result<std::optional<MappedInput>> map_input(const std::string& path) {
+  OpenInput input(path);
+  if (auto opened = input.open(); !opened) {
+    return opened.error();
+  }
+  return input.map();
+}
+
 Result<void> read_input(const std::string& path,
                         const std::function<void(std::string_view)>& on_chunk) {
-  const bool is_stdin = path == "-";
-  const int fd =
-      is_stdin ? STDIN_FILENO : open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    return errno_error(path);
+  OpenInput input(path);
+  if (auto opened = input.open(); !opened) {
+    return opened.error();
   }
-
-  struct stat st {};
-
-  if (fstat(fd, &st) != 0) {
-    Error error = errno_error(display_name(path));
-    if (!is_stdin) {
-      close(fd);
-    }
-    return error;
+  if (auto mapped = input.map()) {
+    on_chunk(mapped->bytes);
+    return {};
   }
-  if (S_ISDIR(st.st_mode)) {
-    if (!is_stdin) {
-      close(fd);
-    }
-    return Error{display_name(path) + ": Is a directory"};
-  }
-  if (S_ISREG(st.st_mode) && st.st_size > 0) {
-    const auto size = static_cast<std::size_t>(st.st_size);
-    void* map = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (map != MAP_FAILED) {
-      madvise(map, size, MADV_SEQUENTIAL);
-      on_chunk(std::string_view(static_cast<const char*>(map), size));
-      munmap(map, size);
-      if (!is_stdin) {
-        close(fd);
-      }
-      return {};
-    }
-  }
+  const int fd = input.fd();
   std::string buffer(kChunkSize, '\0');
   Result<void> result;
   for (;;) {
@@ -189,9 +234,6 @@ Result<void> read_input(const std::string& path,
       break;
     }
     on_chunk(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
-  }
-  if (!is_stdin) {
-    close(fd);
   }
   return result;
 }

@@ -49,30 +49,51 @@ constexpr auto kNameFold =
 // compose with its neighbour included) takes the utf8proc path. Korean
 // summaries are most of the text a search folds, so this is worth it.
 bool folds_as_ascii(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    if (b0 < 0x80) {
-      ++i;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    if (*p < 0x80) {
+      ++p;
       continue;
     }
-    if (b0 < 0xE4 || b0 > 0xED || i + 2 >= text.size()) {
+    if (end - p < 3) {
       return false;
     }
-    const auto b1 = static_cast<unsigned char>(text[i + 1]);
-    const auto b2 = static_cast<unsigned char>(text[i + 2]);
-    if (b1 < 0x80 || b1 > 0xBF || b2 < 0x80 || b2 > 0xBF) {
+    const unsigned b1 = p[1];
+    const unsigned b2 = p[2];
+    if ((b1 & 0xC0U) != 0x80 || (b2 & 0xC0U) != 0x80) {
       return false;
     }
-    const auto cp = (static_cast<char32_t>(b0 & 0x0F) << 12)
-                    | (static_cast<char32_t>(b1 & 0x3F) << 6)
-                    | static_cast<char32_t>(b2 & 0x3F);
-    const bool hangul = cp >= 0xAC00 && cp <= 0xD7A3;
-    const bool ideograph = cp >= 0x4E00 && cp <= 0x9FFF;
-    if (!hangul && !ideograph) {
+    // Hangul U+AC00..U+D7A3 is EA B0 80 .. ED 9E A3; CJK U+4E00..U+9FFF
+    // is E4 B8 80 .. E9 BF BF.
+    switch (*p) {
+    case 0xE5:
+    case 0xE6:
+    case 0xE7:
+    case 0xE8:
+    case 0xE9:
+    case 0xEB:
+    case 0xEC:
+      break;
+    case 0xE4:
+      if (b1 < 0xB8) {
+        return false;
+      }
+      break;
+    case 0xEA:
+      if (b1 < 0xB0) {
+        return false;
+      }
+      break;
+    case 0xED:
+      if (b1 > 0x9E || (b1 == 0x9E && b2 > 0xA3)) {
+        return false;
+      }
+      break;
+    default:
       return false;
     }
-    i += 3;
+    p += 3;
   }
   return true;
 }
@@ -159,6 +180,34 @@ std::u32string code_points(std::string_view text) {
 
 std::string fold_text(std::string_view text) {
   return folds_as_ascii(text) ? ascii_fold(text) : map_utf8(text, kTextFold);
+}
+
+bool folded_contains(std::string_view text, std::string_view needle) {
+  if (!folds_as_ascii(text)) {
+    return fold_text(text).find(needle) != std::string::npos;
+  }
+  // fold_text(text) is `text` with ASCII letters lowered: compare so.
+  if (needle.empty()) {
+    return true;
+  }
+  if (needle.size() > text.size()) {
+    return false;
+  }
+  const char first = needle.front();
+  const std::size_t last = text.size() - needle.size();
+  for (std::size_t i = 0; i <= last; ++i) {
+    if (ascii_lower(text[i]) != first) {
+      continue;
+    }
+    std::size_t k = 1;
+    while (k < needle.size() && ascii_lower(text[i + k]) == needle[k]) {
+      ++k;
+    }
+    if (k == needle.size()) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string author_key(std::string_view name) {

@@ -37,6 +37,12 @@ class Matcher {
   /// (literals look at it).
   bool matches(std::string_view raw, std::string_view folded, Fold fold) const;
 
+  /// True when the term occurs in text as a reader sees it (a title, a
+  /// summary bullet as plain text), folded as Fold::kText for a literal:
+  /// matches(text, fold_text(text), Fold::kText) without folding when it
+  /// can be helped.
+  bool matches_text(std::string_view text) const;
+
   /// True for a regex: it needs `raw`, and never `folded`.
   bool is_regex() const { return regex_ != nullptr; }
 

@@ -6,6 +6,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,14 +37,15 @@ bool is_valid_date(int year, int month, int day);
 
 /// One summary bullet: an optional label ("What's New") and the text as
 /// written (markdown, label removed, continuation lines joined with '\n').
+/// Both are views into the bytes the paper keeps alive (Paper::bytes).
 struct SummaryItem {
-  std::optional<std::string> label;
-  std::string text;
+  std::optional<std::string_view> label;
+  std::string_view text;
 
   bool operator==(const SummaryItem&) const = default;
 };
 
-/// Where a record or diagnostic comes from.
+/// Where a diagnostic comes from.
 struct SourceLocation {
   std::string file;
   std::uint32_t line = 0;
@@ -51,20 +53,37 @@ struct SourceLocation {
   bool operator==(const SourceLocation&) const = default;
 };
 
-/// One paper entry of one digest.
-struct Paper {
-  std::optional<std::string> id;   ///< arXiv id without version
-  std::optional<Date> date;        ///< from the enclosing section heading
-  std::string title;               ///< link text, escapes and entities decoded
-  std::optional<std::string> url;  ///< link target as written
-  std::optional<std::int64_t> votes;  ///< unknown for `Vote: -` or no vote line
-  std::vector<std::string> authors;   ///< cleaned: no `+`, no repeats
-  std::optional<std::string> thumbnail;
-  std::optional<std::string> video;
-  std::vector<SummaryItem> summary;
-  SourceLocation source;  ///< file and line of the heading
+/// Where a record comes from: the file name is a view, like every text
+/// field of a Paper.
+struct PaperSource {
+  std::string_view file;
+  std::uint32_t line = 0;
 
-  bool operator==(const Paper&) const = default;
+  bool operator==(const PaperSource&) const = default;
+};
+
+/// One paper entry of one digest. Text fields are views: into the mapped
+/// input where the text is as written, else into decoded text held beside
+/// it (titles with escapes or entities, joined continuation lines, repaired
+/// UTF-8). `bytes` keeps both alive, so a Paper is a value that may be
+/// copied and kept after its parser and table are gone. A Paper built by
+/// hand may point its views at any text that outlives it.
+struct Paper {
+  std::optional<std::string_view> id;  ///< arXiv id without version
+  std::optional<Date> date;            ///< from the enclosing section heading
+  std::string_view title;  ///< link text, escapes and entities decoded
+  std::optional<std::string_view> url;  ///< link target as written
+  std::optional<std::int64_t> votes;  ///< unknown for `Vote: -` or no vote line
+  std::vector<std::string_view> authors;  ///< cleaned: no `+`, no repeats
+  std::optional<std::string_view> thumbnail;
+  std::optional<std::string_view> video;
+  std::vector<SummaryItem> summary;
+  PaperSource source;  ///< file and line of the heading
+  /// Owns the bytes the views point into; not part of the value.
+  std::shared_ptr<const void> bytes;
+
+  /// Compares the values, not where their bytes are kept.
+  bool operator==(const Paper& other) const;
 };
 
 /// A problem in the input, reported as `FILE:LINE: warning: MESSAGE`.

@@ -6,6 +6,8 @@
 #include <papers/error.hpp>
 
 #include <functional>
+#include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -32,6 +34,18 @@ InputList find_inputs(std::span<const std::string> paths);
 /// once when it can be mapped, else chunks of at most 64 KiB.
 Result<void> read_input(const std::string& path,
                         const std::function<void(std::string_view)>& on_chunk);
+
+/// A whole input in memory: `bytes` stay valid while `owner` lives.
+struct MappedInput {
+  std::string_view bytes;
+  std::shared_ptr<const void> owner;
+};
+
+/// Maps one input whole (a regular, non-empty file, or standard input when
+/// it is one), with the errors read_input() would give. nullopt when the
+/// input cannot be mapped (a pipe, an empty file): read it with
+/// read_input().
+Result<std::optional<MappedInput>> map_input(const std::string& path);
 
 /// The name an input has in diagnostics: the path, or "<stdin>" for "-".
 std::string display_name(const std::string& path);

@@ -15,6 +15,10 @@ namespace papers {
 /// spaces lumped to ASCII; accents are kept. Invalid UTF-8 becomes U+FFFD.
 std::string fold_text(std::string_view text);
 
+/// True when fold_text(`text`) contains `needle` (itself folded), without
+/// building the folded text when folding would only lower ASCII letters.
+bool folded_contains(std::string_view text, std::string_view needle);
+
 /// The key an author name is matched on: fold_text() without accents
 /// (marks stripped), with dots turned into spaces, runs of spaces folded
 /// into one and both ends trimmed: `Quoc V. Le` -> `quoc v le`.

@@ -49,8 +49,11 @@ def sentence(rng, words):
     return " ".join(parts) + "."
 
 
-def paper(rng, day_index, n, style):
-    yymm = f"{(day_index // 30) % 100:02d}{(day_index % 12) + 1:02d}"
+def paper(rng, date, day_index, n, style):
+    # A valid new-style id of the digest's month (years wrap within 15..99
+    # at large scales); some numbers recur on later days, as re-featured
+    # papers do.
+    yymm = f"{15 + (date.year - 2015) % 85:02d}{date.month:02d}"
     pid = f"{yymm}.{(day_index * 37 + n) % 100000:05d}"
     title = f"{rng.choice(VERBS)} {rng.choice(TOPICS)} with {rng.choice(TOPICS)}"
     if rng.random() < 0.1:
@@ -67,6 +70,8 @@ def paper(rng, day_index, n, style):
         votes = "-" if rng.random() < 0.05 else str(int(rng.paretovariate(1.3)) + rng.randrange(3))
         lines += [f"Vote: {votes}", ""]
     names = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(rng.randrange(3, 14))]
+    if (day_index * 31 + n) % 97 == 0:
+        names.insert(rng.randrange(len(names)), "Quoc V. Le")  # the benchmark's NAME
     if rng.random() < 0.03:
         names = ["+"] + names + names[:3]
     if style["list_authors"]:
@@ -105,7 +110,7 @@ def main():
                  "list_authors": 0.3 < phase < 0.45}
         lines = [f"## Daily Papers ({date.isoformat()})", ""]
         for n in range(rng.randrange(10, 21)):
-            lines += paper(rng, i, n, style)
+            lines += paper(rng, date, i, n, style)
         folder = os.path.join(args.out, str(date.year))
         os.makedirs(folder, exist_ok=True)
         data = "\n".join(lines).encode()

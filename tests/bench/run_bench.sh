@@ -42,8 +42,12 @@ else
   hf_args=(--warmup 3 --min-runs 10)
 fi
 mkdir -p "$workdir"
-if [ ! -d "$archive" ]; then
+# An archive made by another version of the generator is made again.
+stamp="$(sha1sum < "$here/gen_archive.py" | cut -c1-40) ${gen_args[*]}"
+if [ ! -d "$archive" ] || [ "$(cat "$archive.stamp" 2>/dev/null)" != "$stamp" ]; then
+  rm -rf "$archive"
   python3 "$here/gen_archive.py" "$archive" "${gen_args[@]}"
+  echo "$stamp" > "$archive.stamp"
 fi
 
 files=$(find "$archive" -name '*.md' | wc -l)
@@ -67,7 +71,7 @@ cmds=(
 )
 names=("rg -c NAME" "top --date D -n 5" "author NAME" "search TERM --format json"
        "show ID" "list --format jsonl")
-if "$papers" stats --help >/dev/null 2>&1; then
+if "$papers" --help | grep -q '^  stats '; then
   cmds+=("$papers stats --data $archive")
   names+=("stats")
 else
@@ -91,16 +95,33 @@ for name, r in zip(names, results):
     print(f"{name:<28} {r['mean']*1e3:9.1f} {r['stddev']*1e3:7.1f} {r['mean']/base:6.2f}")
 PY
 
+# Start-up: no input is read.
+start_json=$workdir/hyperfine-start.json
+hyperfine "${hf_args[@]}" -N --style none --export-json "$start_json" \
+  "$papers --version" "$papers --help" > /dev/null 2>&1 ||
+  hyperfine "${hf_args[@]}" --style none --export-json "$start_json" \
+    "$papers --version" "$papers --help" > /dev/null
+python3 - "$start_json" <<'PY'
+import json, sys
+for name, r in zip(["--version", "--help"], json.load(open(sys.argv[1]))["results"]):
+    print(f"start-up {name:<19} {r['mean']*1e3:9.1f} {r['stddev']*1e3:7.1f}")
+PY
+
 if [ -x /usr/bin/time ]; then
   rss=$( { /usr/bin/time -v "$papers" top --date "$date" -n 5 --data "$archive" > /dev/null; } 2>&1 |
          awk -F: '/Maximum resident/ {gsub(/ /, "", $2); print $2}')
   echo "peak RSS of top: $((rss / 1024)) MB (archive $((bytes / 1000000)) MB)"
 fi
 if command -v valgrind >/dev/null && { [ "$scale" = 1 ] || [ $smoke = 1 ]; }; then
-  count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+  count() { { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null || true; } |
             awk '/refs:/ {gsub(/,/, "", $NF); print $NF}'; }
   top_ir=$(count "$papers" top --date "$date" -n 5 --data "$archive")
   mapfile -t all_files < <(find "$archive" -name '*.md' | sort)
   probe_ir=$(count "$probe" "${all_files[@]}")
-  echo "instructions: top $top_ir, line probe $probe_ir, ratio $(python3 -c "print(f'{$top_ir/$probe_ir:.2f}')")"
+  if [ -n "$top_ir" ] && [ -n "$probe_ir" ]; then
+    echo "instructions: top $top_ir, line probe $probe_ir, ratio $(python3 -c "print(f'{$top_ir/$probe_ir:.2f}')")"
+  else
+    # A sanitizer build does not run under valgrind.
+    echo "instructions: not counted (callgrind could not run these binaries)"
+  fi
 fi

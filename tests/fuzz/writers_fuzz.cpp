@@ -592,7 +592,7 @@ bool only_fences_closed(const std::vector<Paper>& want,
       return false;
     }
     Paper closed = want[i];
-    const std::string& text = got[i].summary.back().text;
+    const std::string_view text = got[i].summary.back().text;
     const auto newline = text.rfind('\n');
     const std::string_view fence =
         newline == std::string::npos
@@ -605,8 +605,11 @@ bool only_fences_closed(const std::vector<Paper>& want,
     if (!is_fence) {
       return false;
     }
-    closed.summary.back().text += '\n';
-    closed.summary.back().text += fence;
+    // `closed` views this string, which lives to the end of the check.
+    std::string extended(closed.summary.back().text);
+    extended += '\n';
+    extended += fence;
+    closed.summary.back().text = extended;
     if (closed != got[i]) {
       return false;
     }

@@ -15,6 +15,7 @@ namespace {
 
 using test::ParseOutput;
 using Strings = std::vector<std::string>;
+using Views = std::vector<std::string_view>;
 
 constexpr std::string_view kDate = "## Daily Papers (2024-02-07)\n";
 
@@ -34,7 +35,7 @@ Strings warnings(const ParseOutput& out) {
 Strings titles(const ParseOutput& out) {
   Strings lines;
   for (const auto& p : out.papers) {
-    lines.push_back(p.title);
+    lines.emplace_back(p.title);
   }
   return lines;
 }
@@ -42,7 +43,7 @@ Strings titles(const ParseOutput& out) {
 Strings texts(const Paper& paper) {
   Strings lines;
   for (const auto& item : paper.summary) {
-    lines.push_back(item.text);
+    lines.emplace_back(item.text);
   }
   return lines;
 }
@@ -231,7 +232,7 @@ TEST_CASE("fields") {
     CHECK(p.thumbnail == "/avatars/x.svg");
     CHECK_FALSE(p.video.has_value());
     CHECK(p.votes == std::optional<std::int64_t>(23));
-    CHECK(p.authors == Strings{"A", "B"});
+    CHECK(p.authors == Views{"A", "B"});
     CHECK(out.diagnostics.empty());
   }
   SUBCASE("missing fields") {

@@ -78,15 +78,16 @@ void field(std::string& out,
 void optional_field(std::string& out,
                     std::string_view indent,
                     std::string_view name,
-                    const std::optional<std::string>& value) {
+                    const std::optional<std::string_view>& value) {
   field(out, indent, name, value ? quote(*value) : "null");
 }
 
 // `line 3`, or `"other.md":3` if the location is not in the parsed file.
-std::string location(const ParseOutput& output, const SourceLocation& where) {
-  std::string out =
-      where.file == output.name ? "line " : quote(where.file) + ":";
-  return out + std::to_string(where.line);
+std::string location(const ParseOutput& output,
+                     std::string_view file,
+                     std::uint32_t line) {
+  std::string out = file == output.name ? "line " : quote(file) + ":";
+  return out + std::to_string(line);
 }
 
 }  // namespace
@@ -176,7 +177,10 @@ std::string dump(const ParseOutput& output) {
   for (const Paper& paper : output.papers) {
     out += '\n';
     field(out, "", "paper", std::to_string(++number));
-    field(out, "  ", "source", location(output, paper.source));
+    field(out,
+          "  ",
+          "source",
+          location(output, paper.source.file, paper.source.line));
     optional_field(out, "  ", "id", paper.id);
     field(out, "  ", "date", paper.date ? paper.date->to_string() : "null");
     field(out, "  ", "title", quote(paper.title));
@@ -204,7 +208,7 @@ std::string dump(const ParseOutput& output) {
   for (const auto& diagnostic : output.diagnostics) {
     field(out,
           "  ",
-          "- " + location(output, diagnostic.where),
+          "- " + location(output, diagnostic.where.file, diagnostic.where.line),
           quote(diagnostic.message));
   }
   return out;

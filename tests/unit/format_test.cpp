@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -605,9 +606,11 @@ TEST_CASE("markdown: awkward values survive the round trip") {
   // Bullet text the parser never produces has no exact form: it stays in
   // its bullet in the closest form that renders the same (append_bullet).
   Paper a_back = a;
-  const auto awkward = [&a, &a_back](std::string text, std::string back) {
-    a.summary.push_back({std::nullopt, std::move(text)});
-    a_back.summary.push_back({std::nullopt, std::move(back)});
+  std::deque<std::string> texts;  // what the summary views below point to
+  const auto awkward = [&](std::string text, std::string back) {
+    a.summary.push_back({std::nullopt, texts.emplace_back(std::move(text))});
+    a_back.summary.push_back(
+        {std::nullopt, texts.emplace_back(std::move(back))});
   };
   // A line that would start a heading or a bullet is indented.
   awkward("headings\n#\n# one\n ## two\n### three",
@@ -642,7 +645,7 @@ TEST_CASE("markdown: awkward values survive the round trip") {
   CHECK(without_source(again[0]) == b);
   CHECK(without_source(again[1]) == a_back);
   // An open fence is closed, or it would swallow paper c.
-  d.summary[0].text += "\n```";
+  d.summary[0].text = "opening\n```\nnever closed\n```";
   CHECK(without_source(again[2]) == d);
   CHECK(without_source(again[3]) == c);
   CHECK(markdown.find("## Daily Papers (2024-01-02)")

@@ -8,15 +8,16 @@
 namespace papers {
 namespace {
 
-Paper make(std::optional<std::string> id,
+// Views of string literals: they outlive every record.
+Paper make(std::optional<std::string_view> id,
            std::string_view date,
-           std::string title) {
+           std::string_view title) {
   Paper paper;
-  paper.id = std::move(id);
+  paper.id = id;
   if (!date.empty()) {
     paper.date = Date::parse(date);
   }
-  paper.title = std::move(title);
+  paper.title = title;
   return paper;
 }
 

@@ -86,7 +86,7 @@ std::vector<std::string> rows(const PaperTable& table,
   REQUIRE_MESSAGE(query.has_value(), query.error().message);
   std::vector<std::string> out;
   for (const Paper* paper : run_query(table, *query)) {
-    std::string row = paper->id.value_or("?");
+    std::string row(paper->id.value_or("?"));
     if (paper->date) {
       row += "@" + paper->date->to_string().substr(5);
     }

@@ -1,0 +1,109 @@
+// UTF-8 validation: the vectorised is_valid_utf8 and is_clean_text agree
+// with the byte-by-byte definition (utf8_sequence_length) on every short
+// sequence at every position of a 32-byte block, and on random text.
+#include "text_util.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+namespace papers {
+namespace {
+
+bool reference_valid(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto len = utf8_sequence_length(s, i);
+    if (len == 0) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+void check_all(const std::string& s) {
+  const bool valid = reference_valid(s);
+  REQUIRE_MESSAGE(is_valid_utf8(s) == valid, "bytes of size " << s.size());
+  const bool clean = valid && s.find('\0') == std::string::npos;
+  REQUIRE(is_clean_text(s) == clean);
+}
+
+}  // namespace
+
+TEST_CASE("is_valid_utf8 agrees with the definition") {
+  SUBCASE("every 1- and 2-byte sequence at block edges") {
+    for (const std::size_t at : {0u, 1u, 29u, 30u, 31u, 32u, 33u, 62u, 63u}) {
+      for (unsigned a = 0; a < 256; ++a) {
+        for (unsigned b = 0; b < 256; b += (a < 0xC0 ? 17 : 1)) {
+          std::string s(at, 'x');
+          s += static_cast<char>(a);
+          s += static_cast<char>(b);
+          s.append(at % 7, 'y');
+          check_all(s);
+        }
+      }
+    }
+  }
+  SUBCASE("3- and 4-byte sequences around every lead") {
+    const unsigned char seconds[] = {0x00,
+                                     0x41,
+                                     0x7F,
+                                     0x80,
+                                     0x8F,
+                                     0x90,
+                                     0x9F,
+                                     0xA0,
+                                     0xBF,
+                                     0xC0,
+                                     0xE0,
+                                     0xF0,
+                                     0xFF};
+    for (const std::size_t at : {0u, 30u, 31u, 60u}) {
+      for (unsigned lead = 0xC0; lead < 256; ++lead) {
+        for (const unsigned char b : seconds) {
+          for (const unsigned char c : seconds) {
+            for (const unsigned d : {0x41U, 0x80U, 0xBFU, 0xC3U}) {
+              std::string s(at, 'x');
+              s += static_cast<char>(lead);
+              s += static_cast<char>(b);
+              s += static_cast<char>(c);
+              s += static_cast<char>(d);
+              check_all(s);
+              s.append(40, 'z');
+              check_all(s);
+            }
+          }
+        }
+      }
+    }
+  }
+  SUBCASE("random text of Korean, ASCII and stray bytes") {
+    std::uint32_t state = 12345;
+    auto next = [&state] {
+      state = state * 1103515245U + 12345U;
+      return state >> 8;
+    };
+    const std::string pieces[] = {
+        "a", " ", "\n", "학", "é", "😀", "\xED\x9F\xBF", "\xEF\xBF\xBD"};
+    for (int round = 0; round < 20000; ++round) {
+      std::string s;
+      const std::size_t n = next() % 120;
+      for (std::size_t i = 0; i < n; ++i) {
+        s += pieces[next() % std::size(pieces)];
+      }
+      check_all(s);
+      if (!s.empty()) {
+        std::string bad = s;
+        bad[next() % bad.size()] = static_cast<char>(next() & 0xFF);
+        check_all(bad);
+        std::string cut = s.substr(0, next() % s.size());
+        check_all(cut);
+      }
+    }
+  }
+}
+
+}  // namespace papers
