@@ -110,6 +110,9 @@ std::optional<Heading> parse_heading(std::string_view line) {
 struct Fence {
   char ch = 0;
   std::size_t length = 0;
+  std::size_t indent = 0;            // > 0: opened inside a bullet's content
+  std::uint32_t line = 0;            // where it opened
+  std::uint32_t hidden_heading = 0;  // first heading line it swallowed, or 0
 };
 
 std::optional<Fence> parse_fence(std::string_view line) {
@@ -133,7 +136,7 @@ std::optional<Fence> parse_fence(std::string_view line) {
   if (ch == '`' && line.find('`', i + n) != std::string_view::npos) {
     return std::nullopt;
   }
-  return Fence{ch, n};
+  return Fence{ch, n, i, 0, 0};
 }
 
 // `- `, `* ` or `+ ` at column 0 (or the marker alone): the bullet's text.
@@ -451,7 +454,20 @@ void DigestParser::State::on_line(std::string_view line) {
   }
   line = rtrim(line);
 
+  // A fence opened inside a bullet (indented) belongs to that list item:
+  // like CommonMark, a line back at column 0 ends the item and the fence
+  // with it (code lines are never lazy continuations), so a fence left
+  // open in a bullet cannot swallow the papers after it.
+  if (fence && fence->indent > 0 && !line.empty() && line[0] != ' '
+      && line[0] != '\t') {
+    fence.reset();
+  }
   if (fence) {
+    if (fence->hidden_heading == 0 && !line.empty() && line[0] == '#') {
+      if (auto heading = parse_heading(line); heading && heading->level <= 3) {
+        fence->hidden_heading = line_no;
+      }
+    }
     if (auto close = parse_fence(line); close && close->ch == fence->ch
                                         && close->length >= fence->length
                                         && trim(line).size() == close->length) {
@@ -471,6 +487,7 @@ void DigestParser::State::on_line(std::string_view line) {
         on_paper_line(line);
       }
       fence = open;
+      fence->line = line_no;
       return;
     }
   }
@@ -662,6 +679,14 @@ void DigestParser::finish() {
   s.splitter.finish([&s](std::string_view line) { s.on_line(line); });
   if (s.splitter.bytes() == 0) {
     s.warn(0, "empty file");
+  }
+  if (s.fence && s.fence->hidden_heading != 0 && !s.is_binary) {
+    // Lines in a fence are never headings, so an unclosed one hides every
+    // paper and section after it: say so rather than lose them silently.
+    s.warn(s.fence->line,
+           "code fence never closed; the headings after it (from line "
+               + std::to_string(s.fence->hidden_heading)
+               + ") were read as code");
   }
   if (!s.is_binary) {
     s.close_paper();

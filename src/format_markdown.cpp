@@ -134,6 +134,7 @@ bool starts_construct(std::string_view line) {
 struct Fence {
   char ch = 0;
   std::size_t length = 0;
+  std::size_t indent = 0;  // > 0: inside the bullet's content
 };
 
 std::optional<Fence> parse_fence(std::string_view line) {
@@ -154,7 +155,7 @@ std::optional<Fence> parse_fence(std::string_view line) {
       && line.find('`', end) != std::string_view::npos) {
     return std::nullopt;
   }
-  return Fence{line[start], length};
+  return Fence{line[start], length, start};
 }
 
 // The bullet's first line, then its continuation lines as written: the
@@ -165,7 +166,10 @@ std::optional<Fence> parse_fence(std::string_view line) {
 // - outside a fence, a line that would start a heading (`#` to `###`) or a
 //   bullet gets two spaces of indentation, which makes it list-item content
 //   (the parser's rule for `  ## x`, and CommonMark's);
-// - a fence still open at the end of the bullet is closed there, or it
+// - an indented fence (in the bullet's content) still open at the end
+//   needs nothing: the next column-0 line ends it, in the parser as in
+//   CommonMark;
+// - a column-0 fence still open at the end of the bullet is closed there, or it
 //   would swallow the next bullet and every paper after it. The parser
 //   makes such a value only from a fence left open at the end of a file,
 //   so the last bullet of the output (`last`) leaves it open, as it was;
@@ -203,6 +207,11 @@ bool append_bullet(const SummaryItem& item, bool last, std::string& out) {
     const auto end = text.find('\n');
     const auto line = text.substr(0, end);
     const auto line_fence = parse_fence(line);
+    // As in the parser: a line back at column 0 ends an indented fence.
+    if (fence && fence->indent > 0 && !line.empty() && line[0] != ' '
+        && line[0] != '\t') {
+      fence.reset();
+    }
     if (fence) {
       if (line_fence && line_fence->ch == fence->ch
           && line_fence->length >= fence->length
@@ -220,6 +229,11 @@ bool append_bullet(const SummaryItem& item, bool last, std::string& out) {
       break;
     }
     text.remove_prefix(end + 1);
+  }
+  if (fence && fence->indent > 0) {
+    // The next line written (a bullet, a heading) starts at column 0 and
+    // ends it, as it did in the input; no blank line may come first.
+    return false;
   }
   if (fence && !last) {
     out.append(fence->length, fence->ch);

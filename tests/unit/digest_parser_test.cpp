@@ -399,9 +399,28 @@ TEST_CASE("fenced code") {
   }
   SUBCASE("a fence in a bullet is kept verbatim") {
     const auto out = parse(std::string(kDate) + paper("A", "2402.00001")
-                           + "- a\n  ```\n- b\n\n## c\n  ```\n- d\n");
-    CHECK(texts(out.papers[0]) == Strings{"a\n  ```\n- b\n\n## c\n  ```", "d"});
+                           + "- a\n  ```\n  - b\n\n  ## c\n  ```\n- d\n");
+    CHECK(texts(out.papers[0])
+          == Strings{"a\n  ```\n  - b\n\n  ## c\n  ```", "d"});
     CHECK(out.diagnostics.empty());
+  }
+  SUBCASE("a line back at column 0 ends a fence opened in a bullet") {
+    // CommonMark: the list item ends, and its fence with it, so a fence
+    // left open in a bullet cannot swallow the papers after it.
+    const auto out =
+        parse(std::string(kDate) + paper("A", "2402.00001")
+              + "- a\n  ```\n  x\n- b\n" + paper("B", "2402.00002") + "- c\n");
+    CHECK(titles(out) == Strings{"A", "B"});
+    CHECK(texts(out.papers[0]) == Strings{"a\n  ```\n  x", "b"});
+    CHECK(out.diagnostics.empty());
+  }
+  SUBCASE("a column-0 fence never closed warns when it hides headings") {
+    const auto out = parse(std::string(kDate) + paper("A", "2402.00001")
+                           + "- a\n```\n" + paper("B", "2402.00002"));
+    CHECK(titles(out) == Strings{"A"});
+    REQUIRE(out.diagnostics.size() == 1);
+    CHECK(out.diagnostics[0].message.find("code fence never closed")
+          != std::string::npos);
   }
   SUBCASE("a tilde fence closes only with tildes, at least as many") {
     const auto out = parse(std::string(kDate) + paper("A", "2402.00001")
