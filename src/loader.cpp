@@ -33,21 +33,17 @@ struct FileResult final : public PaperSink, public DiagnosticSink {
 // into the mapping), else read in chunks.
 void parse_input(const std::string& path, FileResult& out) {
   DigestParser parser(display_name(path), out, out);
-  auto mapped = map_input(path);
-  if (!mapped) {
-    out.error = mapped.error();
+  // One open only: a FIFO has one reader, and a second open would wait for
+  // a writer that has already gone.
+  auto read = read_input(
+      path,
+      [&parser](MappedInput&& input) {
+        parser.feed_stable(input.bytes, std::move(input.owner));
+      },
+      [&parser](std::string_view chunk) { parser.feed(chunk); });
+  if (!read) {
+    out.error = read.error();
     return;
-  }
-  if (*mapped) {
-    auto& input = **mapped;
-    parser.feed_stable(input.bytes, std::move(input.owner));
-  } else {
-    auto read = read_input(
-        path, [&parser](std::string_view chunk) { parser.feed(chunk); });
-    if (!read) {
-      out.error = read.error();
-      return;
-    }
   }
   parser.finish();
   out.binary = parser.binary();

@@ -200,42 +200,51 @@ class OpenInput {
 
 }  // namespace
 
-Result<std::optional<MappedInput>> map_input(const std::string& path) {
-  OpenInput input(path);
-  if (auto opened = input.open(); !opened) {
-    return opened.error();
-  }
-  return input.map();
-}
+namespace {
 
-Result<void> read_input(const std::string& path,
-                        const std::function<void(std::string_view)>& on_chunk) {
-  OpenInput input(path);
-  if (auto opened = input.open(); !opened) {
-    return opened.error();
-  }
-  if (auto mapped = input.map()) {
-    on_chunk(mapped->bytes);
-    return {};
-  }
+Result<void> read_chunks(
+    const OpenInput& input,
+    const std::string& path,
+    const std::function<void(std::string_view)>& on_chunk) {
   const int fd = input.fd();
   std::string buffer(kChunkSize, '\0');
-  Result<void> result;
   for (;;) {
     const ssize_t n = read(fd, buffer.data(), buffer.size());
     if (n < 0) {
       if (errno == EINTR) {
         continue;
       }
-      result = errno_error(display_name(path));
-      break;
+      return errno_error(display_name(path));
     }
     if (n == 0) {
-      break;
+      return {};
     }
     on_chunk(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
   }
-  return result;
+}
+
+}  // namespace
+
+Result<void> read_input(const std::string& path,
+                        const std::function<void(MappedInput&&)>& on_mapped,
+                        const std::function<void(std::string_view)>& on_chunk) {
+  OpenInput input(path);
+  if (auto opened = input.open(); !opened) {
+    return opened.error();
+  }
+  if (auto mapped = input.map()) {
+    on_mapped(std::move(*mapped));
+    return {};
+  }
+  return read_chunks(input, path, on_chunk);
+}
+
+Result<void> read_input(const std::string& path,
+                        const std::function<void(std::string_view)>& on_chunk) {
+  return read_input(
+      path,
+      [&on_chunk](MappedInput&& mapped) { on_chunk(mapped.bytes); },
+      on_chunk);
 }
 
 }  // namespace papers

@@ -41,11 +41,13 @@ struct MappedInput {
   std::shared_ptr<const void> owner;
 };
 
-/// Maps one input whole (a regular, non-empty file, or standard input when
-/// it is one), with the errors read_input() would give. nullopt when the
-/// input cannot be mapped (a pipe, an empty file): read it with
-/// read_input().
-Result<std::optional<MappedInput>> map_input(const std::string& path);
+/// Reads one input, opening it once (a FIFO or a `<(...)` path has one
+/// reader, so it must not be opened twice): `on_mapped` gets the whole input
+/// when it can be mapped (a regular, non-empty file, or standard input when
+/// it is one), else `on_chunk` gets chunks of at most 64 KiB.
+Result<void> read_input(const std::string& path,
+                        const std::function<void(MappedInput&&)>& on_mapped,
+                        const std::function<void(std::string_view)>& on_chunk);
 
 /// The name an input has in diagnostics: the path, or "<stdin>" for "-".
 std::string display_name(const std::string& path);
