@@ -58,43 +58,6 @@ bool formula_like(std::string_view value) {
                 != std::string_view::npos;
 }
 
-void append_csv_cell(std::string_view value, std::string& out) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += value;
-    return;
-  }
-  out += '"';
-  for (const char c : value) {
-    if (c == '"') {
-      out += '"';
-    }
-    out += c;
-  }
-  out += '"';
-}
-
-void append_tsv_cell(std::string_view value, std::string& out) {
-  for (const char c : value) {
-    switch (c) {
-    case '\t':
-      out += "\\t";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    default:
-      out += c;
-      break;
-    }
-  }
-}
-
 enum class Flavor { kCsv, kTsv };
 
 void write_delimited(std::span<const Paper* const> papers,
@@ -149,6 +112,43 @@ void write_delimited(std::span<const Paper* const> papers,
 }
 
 }  // namespace
+
+void append_csv_cell(std::string_view value, std::string& out) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += value;
+    return;
+  }
+  out += '"';
+  for (const char c : value) {
+    if (c == '"') {
+      out += '"';
+    }
+    out += c;
+  }
+  out += '"';
+}
+
+void append_tsv_cell(std::string_view value, std::string& out) {
+  for (const char c : value) {
+    switch (c) {
+    case '\t':
+      out += "\\t";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    default:
+      out += c;
+      break;
+    }
+  }
+}
 
 void write_csv(std::span<const Paper* const> papers,
                const FormatOptions& options,

@@ -132,43 +132,6 @@ std::string flat_text(const Value& value) {
   return {};
 }
 
-void append_csv_cell(std::string_view value, std::string& out) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += value;
-    return;
-  }
-  out += '"';
-  for (const char c : value) {
-    out += c;
-    if (c == '"') {
-      out += '"';
-    }
-  }
-  out += '"';
-}
-
-void append_tsv_cell(std::string_view value, std::string& out) {
-  for (const char c : value) {
-    switch (c) {
-    case '\t':
-      out += "\\t";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    default:
-      out += c;
-      break;
-    }
-  }
-}
-
 // CSV (RFC 4180) or TSV, with the header row written even without rows.
 void write_delimited(const Records& records,
                      bool csv,

@@ -79,4 +79,11 @@ inline constexpr std::string_view kStyleHeader = "\x1b[1m";
 inline constexpr std::string_view kStyleVotes = "\x1b[32m";
 inline constexpr std::string_view kStyleReset = "\x1b[0m";
 
+/// One RFC 4180 cell: quoted when it holds `,`, `"`, CR or LF, quotes
+/// doubled (format_csv.cpp; the insight writers use it too).
+void append_csv_cell(std::string_view value, std::string& out);
+
+/// One TSV cell: tab, newline, CR and backslash escaped as \t \n \r \\.
+void append_tsv_cell(std::string_view value, std::string& out);
+
 }  // namespace papers
