@@ -164,6 +164,20 @@ void add_filter_options(CLI::App& cmd, QueryOptions& query) {
   add_order_options(cmd, query);
 }
 
+void add_match_options(CLI::App& cmd,
+                       QueryOptions& query,
+                       const std::string& any_help) {
+  cmd.add_flag("--any", query.any, any_help);
+  cmd.add_option("--in",
+                 query.in,
+                 "Where to look: title, summary, authors, or all of them "
+                 "(default: title and summary)")
+      ->type_name("title|summary|authors|all");
+  cmd.add_flag("--regex",
+               query.regex,
+               "TERMs are RE2 regular expressions (case-insensitive)");
+}
+
 std::string command_footer(std::string_view text) {
   return std::string(text) + R"(
 

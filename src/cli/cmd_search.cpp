@@ -10,15 +10,7 @@ std::function<int()> setup_search(CLI::App& cmd) {
   query.default_sort = SortKey::kInput;
   cmd.add_option("TERM", query.terms, "Text to look for (a phrase if quoted)")
       ->required();
-  cmd.add_flag("--any", query.any, "Match papers with any TERM, not every one");
-  cmd.add_option("--in",
-                 query.in,
-                 "Where to look: title, summary, authors, or all of them "
-                 "(default: title and summary)")
-      ->type_name("title|summary|authors|all");
-  cmd.add_flag("--regex",
-               query.regex,
-               "TERMs are RE2 regular expressions (case-insensitive)");
+  add_match_options(cmd, query, "Match papers with any TERM, not every one");
   add_common_options(cmd, options->common);
   add_filter_options(cmd, options->query);
   add_output_options(cmd, options->output);

@@ -55,15 +55,7 @@ std::function<int()> setup_trend(CLI::App& cmd) {
       ->required();
   options->by = "month";
   add_period_option(cmd, options->by);
-  cmd.add_flag("--any", query.any, "Count papers with any TERM, not every one");
-  cmd.add_option("--in",
-                 query.in,
-                 "Where to look: title, summary, authors, or all of them "
-                 "(default: title and summary)")
-      ->type_name("title|summary|authors|all");
-  cmd.add_flag("--regex",
-               query.regex,
-               "TERMs are RE2 regular expressions (case-insensitive)");
+  add_match_options(cmd, query, "Count papers with any TERM, not every one");
   add_common_options(cmd, options->common);
   add_filters(cmd, options->query);
   add_insight_output_options(cmd, options->output, true);

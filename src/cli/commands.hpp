@@ -128,6 +128,12 @@ struct ListingOptions {
 /// --unique) on `cmd` (cli_query.cpp).
 void add_filter_options(CLI::App& cmd, QueryOptions& query);
 
+/// Declares how TERMs match (--any with `any_help`, --in, --regex), for the
+/// commands that take TERMs (search, trend; cli_query.cpp).
+void add_match_options(CLI::App& cmd,
+                       QueryOptions& query,
+                       const std::string& any_help);
+
 /// Declares the filters alone (for the insight commands, whose rows are
 /// not papers): --date, --since, --until, --author, --keyword, --min-votes
 /// and --id.
