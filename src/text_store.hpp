@@ -29,6 +29,7 @@ class TextStore {
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* next_ = nullptr;
   std::size_t left_ = 0;
+  std::size_t block_size_ = 0;  ///< of the block `next_` points into
   std::vector<std::shared_ptr<const void>> held_;
 };
 
