@@ -187,6 +187,19 @@ Labelled split_label(std::string_view text) {
   return {label, trim(text.substr(colon + 1))};
 }
 
+// Index of the last CR or LF of `s`, or npos (memrchr: string_view's
+// find_last_of compares byte by byte against the set).
+std::size_t last_line_end(std::string_view s) {
+  const auto* lf = static_cast<const char*>(memrchr(s.data(), '\n', s.size()));
+  // A CR that ends a line after the last LF lies after it.
+  const char* after = lf == nullptr ? s.data() : lf + 1;
+  const auto* cr = static_cast<const char*>(memrchr(
+      after, '\r', static_cast<std::size_t>(s.data() + s.size() - after)));
+  const char* last = cr != nullptr ? cr : lf;
+  return last == nullptr ? std::string_view::npos
+                         : static_cast<std::size_t>(last - s.data());
+}
+
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
@@ -306,9 +319,20 @@ struct DigestParser::State {
   bool open_joined = false;
   bool bullet_open = false;
   std::vector<std::string_view> names;  // scratch for Authors lines
-  // The open paper's bullets, copied into it (one exact allocation) when
-  // it closes.
+
+  // The open paper's summary: a view from its first line to its last
+  // while they lie in stable bytes, else the lines joined in `summary_copy`.
+  const char* summary_begin = nullptr;
+  const char* summary_end = nullptr;
+  std::string summary_copy;
+  bool summary_copied = false;
+
+  // split_summary() runs the same line rules with `build_items` set: the
+  // bullets are then built (`items`) rather than the raw summary kept.
+  bool build_items = false;
+  bool all_clean = false;  // every line is known to be clean text
   std::vector<SummaryItem> items;
+  std::vector<SummaryItem> done_items;  // of the paper that closed
 
   State(std::string f, PaperSink& p, DiagnosticSink& d)
       : file(std::move(f)),
@@ -377,12 +401,50 @@ struct DigestParser::State {
     }
   }
 
+  // A line of the summary: a bullet, a continuation, a line of code.
+  void add_summary_line(std::string_view line) {
+    if (!summary_copied && in_stable(line)) {
+      if (summary_begin == nullptr) {
+        summary_begin = line.data();
+      }
+      summary_end = line.data() + line.size();
+      return;
+    }
+    if (!summary_copied) {
+      summary_copied = true;
+      if (summary_begin != nullptr) {
+        summary_copy.assign(summary_begin, summary_end);
+        summary_copy += '\n';
+      }
+    }
+    summary_copy += line;
+    summary_copy += '\n';
+  }
+
+  std::string_view take_summary() {
+    std::string_view out;
+    if (summary_copied) {
+      out = store->copy(summary_copy);
+    } else if (summary_begin != nullptr) {
+      out = std::string_view(
+          summary_begin, static_cast<std::size_t>(summary_end - summary_begin));
+    }
+    summary_begin = summary_end = nullptr;
+    summary_copy.clear();
+    summary_copied = false;
+    return out;
+  }
+
   void close_paper() {
     if (paper) {
-      finish_bullet();
-      paper->summary.assign(items.begin(), items.end());
-      if (!stopped) {
-        stopped = !paper_sink.on_paper(std::move(*paper));
+      if (build_items) {
+        finish_bullet();
+        done_items = std::move(items);
+      } else {
+        paper->summary = take_summary();
+        if (!stopped) {
+          stopped = !paper_sink.on_paper(std::move(*paper));
+        }
       }
     }
     paper.reset();
@@ -390,6 +452,15 @@ struct DigestParser::State {
     bullet_open = false;
     in_bullets = false;
     saw_blank = false;
+  }
+
+  // A line that continues the open bullet.
+  void on_summary_line(std::string_view line) {
+    if (build_items) {
+      continue_bullet(line);
+    } else {
+      add_summary_line(line);
+    }
   }
 
   void feed(std::string_view chunk);
@@ -405,13 +476,14 @@ void DigestParser::State::feed(std::string_view chunk) {
   // chunk, up to the last line end) are checked for NUL bytes and UTF-8 in
   // one vectorised pass; only when that fails is each line checked alone.
   // A line split at CR or LF never splits a UTF-8 sequence.
-  const auto last_end = chunk.find_last_of("\r\n");
+  clean_begin = clean_end = nullptr;
+  const auto last_end =
+      all_clean ? std::string_view::npos : last_line_end(chunk);
   std::size_t first = 0;
-  if (!splitter.at_line_start()) {
-    first = chunk.find_first_of("\r\n");
+  if (last_end != std::string_view::npos && !splitter.at_line_start()) {
+    first = LineEndFinder(chunk).next(0);
     first = first == std::string_view::npos ? chunk.size() : first + 1;
   }
-  clean_begin = clean_end = nullptr;
   if (last_end != std::string_view::npos && first <= last_end) {
     const auto region = chunk.substr(first, last_end + 1 - first);
     if (is_clean_text(region)) {
@@ -431,13 +503,15 @@ void DigestParser::State::on_line(std::string_view line) {
   if (line_no == 1 && starts_with(line, "\xEF\xBB\xBF")) {
     line.remove_prefix(3);
   }
-  const bool clean = clean_begin != nullptr && line.data() >= clean_begin
-                     && line.data() + line.size() <= clean_end;
+  const bool clean = all_clean
+                     || (clean_begin != nullptr && line.data() >= clean_begin
+                         && line.data() + line.size() <= clean_end);
   if (!clean) {
     if (std::memchr(line.data(), '\0', line.size()) != nullptr) {
       warn(line_no, "binary data (NUL byte); file skipped");
       is_binary = true;
       paper.reset();
+      take_summary();
       items.clear();
       bullet_open = false;
       return;
@@ -476,7 +550,7 @@ void DigestParser::State::on_line(std::string_view line) {
     // Code in a bullet is kept as written, blank lines included; a line in
     // a fence is never a bullet, a field or a heading.
     if (paper && in_bullets) {
-      continue_bullet(line);
+      on_summary_line(line);
       saw_blank = false;
     }
     return;
@@ -640,7 +714,11 @@ void DigestParser::State::on_paper_line(std::string_view line) {
   saw_blank = false;
   if (auto text = bullet_text(line)) {
     in_bullets = true;
-    start_bullet(split_label(*text));
+    if (build_items) {
+      start_bullet(split_label(*text));
+    } else {
+      add_summary_line(line);
+    }
     return;
   }
   if (!in_bullets) {
@@ -653,7 +731,7 @@ void DigestParser::State::on_paper_line(std::string_view line) {
     // A paragraph that is neither a bullet nor indented: stray text.
     warn(line_no, "stray text after a blank line; kept in the previous bullet");
   }
-  continue_bullet(line);
+  on_summary_line(line);
 }
 
 DigestParser::DigestParser(std::string file,
@@ -694,5 +772,44 @@ void DigestParser::finish() {
 }
 
 bool DigestParser::binary() const { return state_->is_binary; }
+
+namespace {
+
+// split_summary() reads one paper's lines: nothing reaches these.
+struct NoSinks final : public PaperSink, public DiagnosticSink {
+  bool on_paper(Paper&& /*paper*/) override { return true; }
+
+  void on_diagnostic(Diagnostic&& /*diagnostic*/) override {}
+};
+
+}  // namespace
+
+SummaryItems split_summary(std::string_view summary) {
+  SummaryItems out;
+  if (summary.empty()) {
+    return out;
+  }
+  // The lines are read as they were inside their entry: a paper is open,
+  // and nothing before them could have opened a fence (a line in a fence
+  // is never a bullet, and the summary starts at one). Their diagnostics
+  // were reported when the digest was read.
+  NoSinks sinks;
+  DigestParser::State s(std::string(), sinks, sinks);
+  s.build_items = true;
+  // A summary is clean text, as every text field of a Paper is: the
+  // parser repaired or rejected what was not.
+  s.all_clean = true;
+  s.mode = Mode::kSection;
+  s.line_no = 1;
+  s.paper.emplace();
+  s.stable_begin = summary.data();
+  s.stable_end = summary.data() + summary.size();
+  s.feed(summary);
+  s.splitter.finish([&s](std::string_view line) { s.on_line(line); });
+  s.close_paper();
+  out.items_ = std::move(s.done_items);
+  out.text_ = std::move(s.store);
+  return out;
+}
 
 }  // namespace papers

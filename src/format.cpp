@@ -1,5 +1,6 @@
 #include "format_writers.hpp"
 
+#include <papers/digest_parser.hpp>
 #include <papers/format.hpp>
 #include <papers/markup.hpp>
 
@@ -131,11 +132,12 @@ std::string plain_summary_item(const SummaryItem& item) {
 
 std::string plain_summary(const Paper& paper, std::string_view separator) {
   std::string out;
-  for (std::size_t i = 0; i < paper.summary.size(); ++i) {
+  const auto items = split_summary(paper.summary);
+  for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) {
       out += separator;
     }
-    out += plain_summary_item(paper.summary[i]);
+    out += plain_summary_item(items[i]);
   }
   return out;
 }

@@ -5,6 +5,8 @@
 #include "format_writers.hpp"
 #include "text_width.hpp"
 
+#include <papers/digest_parser.hpp>
+
 #include <string>
 #include <vector>
 
@@ -131,12 +133,13 @@ void append_card(const Paper& paper,
       out,
       "Source",
       clean(paper.source.file) + ':' + std::to_string(paper.source.line));
-  if (paper.summary.empty()) {
+  const auto items = split_summary(paper.summary);
+  if (items.empty()) {
     return;
   }
   out += '\n';
   const std::size_t text_room = room(width, kBullet.size());
-  for (const auto& item : paper.summary) {
+  for (const auto& item : items) {
     const std::string text =
         sanitize_for_terminal(plain_summary_item(item), false);
     bool first = true;

@@ -1,6 +1,8 @@
 #include "format_writers.hpp"
 #include "text_util.hpp"
 
+#include <papers/digest_parser.hpp>
+
 #include <fmt/format.h>
 
 #include <array>
@@ -31,7 +33,8 @@ void append_number(std::optional<std::int64_t> value, std::string& out) {
   }
 }
 
-void append_summary(const std::vector<SummaryItem>& summary, std::string& out) {
+void append_summary(std::string_view raw, std::string& out) {
+  const auto summary = split_summary(raw);
   out += '[';
   for (std::size_t i = 0; i < summary.size(); ++i) {
     if (i > 0) {

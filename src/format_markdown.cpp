@@ -10,6 +10,8 @@
 #include "text_util.hpp"
 #include "text_width.hpp"
 
+#include <papers/digest_parser.hpp>
+
 #include <map>
 #include <optional>
 #include <utility>
@@ -275,11 +277,11 @@ void append_paper(const Paper& paper, bool last, std::string& out) {
     out += "Authors: " + authors_line(paper.authors) + "\n\n";
   }
   bool closed = true;
-  for (std::size_t i = 0; i < paper.summary.size(); ++i) {
-    closed = append_bullet(
-        paper.summary[i], last && i + 1 == paper.summary.size(), out);
+  const auto items = split_summary(paper.summary);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    closed = append_bullet(items[i], last && i + 1 == items.size(), out);
   }
-  if (!paper.summary.empty() && closed) {  // a blank line in a fence is text
+  if (!items.empty() && closed) {  // a blank line in a fence is text
     out += '\n';
   }
 }

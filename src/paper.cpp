@@ -2,6 +2,7 @@
 #include "text_store.hpp"
 #include "text_util.hpp"
 
+#include <papers/digest_parser.hpp>
 #include <papers/paper.hpp>
 
 #include <algorithm>
@@ -175,7 +176,10 @@ bool Paper::operator==(const Paper& other) const {
   return id == other.id && date == other.date && title == other.title
          && url == other.url && votes == other.votes && authors == other.authors
          && thumbnail == other.thumbnail && video == other.video
-         && summary == other.summary && source == other.source;
+         && source == other.source
+         && (summary == other.summary
+             || split_summary(summary).items()
+                    == split_summary(other.summary).items());
 }
 
 std::string to_string(const Diagnostic& diagnostic) {

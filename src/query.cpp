@@ -1,3 +1,4 @@
+#include <papers/digest_parser.hpp>
 #include <papers/markup.hpp>
 #include <papers/query.hpp>
 #include <papers/text_fold.hpp>
@@ -130,8 +131,9 @@ class PaperText {
   const std::vector<std::string_view>& summary_plain() {
     if (!summary_plain_) {
       summary_plain_.emplace();
-      summary_plain_->reserve(paper_.summary.size());
-      for (const auto& item : paper_.summary) {
+      items_ = split_summary(paper_.summary);
+      summary_plain_->reserve(items_.size());
+      for (const auto& item : items_) {
         if (has_markup(item.text)) {
           summary_plain_->push_back(
               rendered_.emplace_back(markdown_to_plain(item.text)));
@@ -145,6 +147,7 @@ class PaperText {
 
  private:
   const Paper& paper_;
+  SummaryItems items_;
   std::optional<std::vector<std::string_view>> summary_plain_;
   std::deque<std::string> rendered_;
 };

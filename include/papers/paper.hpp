@@ -37,7 +37,7 @@ bool is_valid_date(int year, int month, int day);
 
 /// One summary bullet: an optional label ("What's New") and the text as
 /// written (markdown, label removed, continuation lines joined with '\n').
-/// Both are views into the bytes the paper keeps alive (Paper::bytes).
+/// Made on demand from Paper::summary by split_summary() (digest_parser.hpp).
 struct SummaryItem {
   std::optional<std::string_view> label;
   std::string_view text;
@@ -67,7 +67,8 @@ struct PaperSource {
 /// it (titles with escapes or entities, joined continuation lines, repaired
 /// UTF-8). `bytes` keeps both alive, so a Paper is a value that may be
 /// copied and kept after its parser and table are gone. A Paper built by
-/// hand may point its views at any text that outlives it.
+/// hand may point its views at any text that outlives it. Text is valid
+/// UTF-8 without NUL bytes (the parser repairs or rejects what is not).
 struct Paper {
   std::optional<std::string_view> id;  ///< arXiv id without version
   std::optional<Date> date;            ///< from the enclosing section heading
@@ -77,12 +78,18 @@ struct Paper {
   std::vector<std::string_view> authors;  ///< cleaned: no `+`, no repeats
   std::optional<std::string_view> thumbnail;
   std::optional<std::string_view> video;
-  std::vector<SummaryItem> summary;
+  /// The summary's bullet list as written: the lines from the first bullet
+  /// to the entry's last line, line ends included (CRLF or CR in such
+  /// files). Kept raw because most commands never look at it: the bullets
+  /// are split from it on demand (split_summary()), only for the papers
+  /// that are printed or searched.
+  std::string_view summary;
   PaperSource source;  ///< file and line of the heading
   /// Owns the bytes the views point into; not part of the value.
   std::shared_ptr<const void> bytes;
 
-  /// Compares the values, not where their bytes are kept.
+  /// Compares the values, not where their bytes are kept; summaries by
+  /// their bullets, so that line ends written as CRLF compare equal.
   bool operator==(const Paper& other) const;
 };
 

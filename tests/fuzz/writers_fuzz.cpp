@@ -17,6 +17,7 @@
 //   and no bidirectional control; with colour, the only escapes are the
 //   writers' own SGR sequences.
 // A failed property aborts, so libFuzzer keeps the input.
+#include <papers/digest_parser.hpp>
 #include <papers/format.hpp>
 #include <papers/loader.hpp>
 
@@ -38,6 +39,7 @@ using papers::Field;
 using papers::FormatOptions;
 using papers::OutputFormat;
 using papers::Paper;
+using papers::split_summary;
 using papers::View;
 
 [[noreturn]] void fail(const char* what, std::string_view output) {
@@ -591,8 +593,12 @@ bool only_fences_closed(const std::vector<Paper>& want,
     if (i + 1 == want.size() || want[i].summary.empty()) {
       return false;
     }
-    Paper closed = want[i];
-    const std::string_view text = got[i].summary.back().text;
+    const auto want_items = split_summary(want[i].summary);
+    const auto got_items = split_summary(got[i].summary);
+    if (want_items.empty() || got_items.size() != want_items.size()) {
+      return false;
+    }
+    const std::string_view text = got_items.items().back().text;
     const auto newline = text.rfind('\n');
     const std::string_view fence =
         newline == std::string::npos
@@ -605,12 +611,19 @@ bool only_fences_closed(const std::vector<Paper>& want,
     if (!is_fence) {
       return false;
     }
-    // `closed` views this string, which lives to the end of the check.
-    std::string extended(closed.summary.back().text);
+    // Every field but the summary as written, and every bullet but the
+    // last, the last with the fence added.
+    Paper others = want[i];
+    others.summary = got[i].summary;
+    if (others != got[i]) {
+      return false;
+    }
+    auto closed = want_items.items();
+    std::string extended(closed.back().text);
     extended += '\n';
     extended += fence;
-    closed.summary.back().text = extended;
-    if (closed != got[i]) {
+    closed.back().text = extended;
+    if (closed != got_items.items()) {
       return false;
     }
   }

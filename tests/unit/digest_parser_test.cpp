@@ -42,7 +42,7 @@ Strings titles(const ParseOutput& out) {
 
 Strings texts(const Paper& paper) {
   Strings lines;
-  for (const auto& item : paper.summary) {
+  for (const auto& item : split_summary(paper.summary)) {
     lines.emplace_back(item.text);
   }
   return lines;
@@ -308,7 +308,7 @@ TEST_CASE("summary bullets") {
                            + "- **What's New**: x\n- ***Technical Details***: "
                              "y\n- ***Technical Details*: z\n- **기술**: w\n"
                              "- **What’s New**: v\n");
-    const auto& s = out.papers[0].summary;
+    const auto s = split_summary(out.papers[0].summary);
     REQUIRE(s.size() == 5);
     CHECK(s[0].label == "What's New");
     CHECK(s[0].text == "x");
@@ -323,7 +323,7 @@ TEST_CASE("summary bullets") {
   SUBCASE("bold that is not a label stays in the text") {
     const auto out = parse(
         head + "- **bold** text\n- **Note:** x\n- a **L**: b\n- **L**:x\n");
-    for (const auto& item : out.papers[0].summary) {
+    for (const auto& item : split_summary(out.papers[0].summary)) {
       CAPTURE(item.text);
       CHECK_FALSE(item.label.has_value());
     }
@@ -339,7 +339,7 @@ TEST_CASE("summary bullets") {
         parse(head + "- a\n  - nested\n1) lazy\n1. **Tokenizer**: t\n- b\n");
     CHECK(texts(out.papers[0])
           == Strings{"a\n  - nested\n1) lazy\n1. **Tokenizer**: t", "b"});
-    CHECK(out.papers[0].summary.size() == 2);
+    CHECK(split_summary(out.papers[0].summary).size() == 2);
     CHECK(out.diagnostics.empty());
   }
   SUBCASE("an indented paragraph after a blank line continues the bullet") {

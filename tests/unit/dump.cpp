@@ -111,6 +111,17 @@ ParseOutput parse_chunked(std::string_view name,
   return out;
 }
 
+ParseOutput parse_stable(std::string_view name, std::string_view bytes) {
+  ParseOutput out;
+  out.name = name;
+  Collector collector(out);
+  DigestParser parser(std::string(name), collector, collector);
+  parser.feed_stable(bytes, nullptr);
+  parser.finish();
+  out.binary = parser.binary();
+  return out;
+}
+
 std::string quote(std::string_view text) {
   std::string out = "\"";
   std::size_t i = 0;
@@ -197,8 +208,9 @@ std::string dump(const ParseOutput& output) {
     }
     optional_field(out, "  ", "thumbnail", paper.thumbnail);
     optional_field(out, "  ", "video", paper.video);
-    field(out, "  ", "summary", std::to_string(paper.summary.size()));
-    for (const auto& item : paper.summary) {
+    const auto items = split_summary(paper.summary);
+    field(out, "  ", "summary", std::to_string(items.size()));
+    for (const auto& item : items) {
       optional_field(out, "    ", "- label", item.label);
       field(out, "    ", "  text", quote(item.text));
     }

@@ -29,6 +29,10 @@ ParseOutput parse_chunked(std::string_view name,
                           std::string_view bytes,
                           std::size_t chunk_size = 0);
 
+/// Parses `bytes` as the file `name` through feed_stable(), as a mapped
+/// file is read: the records may point into `bytes`, which must outlive them.
+ParseOutput parse_stable(std::string_view name, std::string_view bytes);
+
 /// `text` between double quotes, with `"` `\` and control characters
 /// escaped (`\n`, `\t`, `\r`, `\b`, `\f`, `\xHH`), invisible or suspicious
 /// code points as `\u{HHHH}` (C1 controls, BOM, U+FFFD, zero-width and

@@ -98,4 +98,24 @@ TEST_CASE("chunked input gives the same dump as one buffer") {
   }
 }
 
+TEST_CASE("bytes that stay (a mapped file) give the same dump as chunks") {
+  std::size_t viewed = 0;  // summaries kept as views into the input
+  for (const auto& digest : files_under(kTestdata, ".md")) {
+    const std::string name = name_of(digest);
+    CAPTURE(name);
+    const std::string bytes = read_file(digest);
+    const auto stable = parse_stable(name, bytes);
+    const std::string difference =
+        first_difference(dump(parse_chunked(name, bytes, 7)), dump(stable));
+    CHECK_MESSAGE(difference.empty(), difference);
+    for (const auto& paper : stable.papers) {
+      const auto* begin = paper.summary.data();
+      viewed += !paper.summary.empty() && begin >= bytes.data()
+                && begin + paper.summary.size() <= bytes.data() + bytes.size();
+    }
+  }
+  // The real digest alone has 20 summaries as written.
+  CHECK(viewed >= 20);
+}
+
 }  // namespace papers::test
