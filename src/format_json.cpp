@@ -154,28 +154,15 @@ void append_ascii(unsigned char c, std::string& out) {
   }
 }
 
-// The bytes of valid UTF-8 that may need an escape: ASCII controls, `"`,
-// `\`, DEL, and the leads of C1 controls (C2) and of the format
-// characters U+2028..U+202E, U+2066..U+2069 (E2). Everything else is
-// copied in runs.
-constexpr auto kMayEscape = [] {
-  std::array<bool, 256> table{};
-  for (unsigned c = 0; c < 0x20; ++c) {
-    table[c] = true;
-  }
-  table['"'] = table['\\'] = table[0x7F] = table[0xC2] = table[0xE2] = true;
-  return table;
-}();
-
+// Valid UTF-8 is copied in runs up to the next byte that may need an
+// escape (find_json_special: ASCII controls, `"`, `\`, DEL, and the leads
+// of C1 controls and of the format characters U+2028..U+202E and
+// U+2066..U+2069).
 void append_valid_utf8(std::string_view text, std::string& out) {
   std::size_t run = 0;
   std::size_t i = 0;
-  while (i < text.size()) {
+  while ((i = find_json_special(text, i)) < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (!kMayEscape[c]) {
-      ++i;
-      continue;
-    }
     out.append(text.data() + run, i - run);
     if (c < 0x80) {
       append_ascii(c, out);

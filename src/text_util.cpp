@@ -330,9 +330,47 @@ bool cpu_has_avx2() {
   return has;
 }
 
+// Bit i set when p[i] is one of find_json_special()'s bytes.
+__attribute__((target("avx2"))) std::uint32_t json_special32(const char* p) {
+  __m256i v;
+  std::memcpy(&v, p, 32);
+  // Controls: v < 0x20 as unsigned bytes, i.e. min(v, 0x1F) == v.
+  __m256i special =
+      _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v);
+  for (const char c : {'"', '\\', '\x7F', '\xC2', '\xE2'}) {
+    special =
+        _mm256_or_si256(special, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(c)));
+  }
+  return static_cast<std::uint32_t>(_mm256_movemask_epi8(special));
+}
+
 #endif
 
+bool is_json_special(unsigned char c) {
+  return c < 0x20 || c == '"' || c == '\\' || c == 0x7F || c == 0xC2
+         || c == 0xE2;
+}
+
 }  // namespace
+
+std::size_t find_json_special(std::string_view s, std::size_t from) {
+  std::size_t i = from;
+#ifdef PAPERS_HAVE_AVX2_PATH
+  if (s.size() >= 32 && cpu_has_avx2()) {
+    for (; i + 32 <= s.size(); i += 32) {
+      if (const auto bits = json_special32(s.data() + i); bits != 0) {
+        return i + static_cast<std::size_t>(__builtin_ctz(bits));
+      }
+    }
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    if (is_json_special(static_cast<unsigned char>(s[i]))) {
+      return i;
+    }
+  }
+  return s.size();
+}
 
 bool is_valid_utf8(std::string_view s) {
 #ifdef PAPERS_HAVE_AVX2_PATH

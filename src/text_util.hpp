@@ -46,6 +46,12 @@ bool is_valid_utf8(std::string_view s);
 /// of a line before it may skip checking it. One pass over the bytes.
 bool is_clean_text(std::string_view s);
 
+/// Index of the first byte at or after `from` that a JSON string of valid
+/// UTF-8 may have to escape: an ASCII control, `"`, `\`, DEL, or the lead
+/// byte C2 or E2 (of C1 controls and of format characters); s.size() when
+/// there is none. 32 bytes a step with AVX2.
+std::size_t find_json_special(std::string_view s, std::size_t from);
+
 /// Appends `s` to `out` with each invalid byte replaced by U+FFFD.
 void append_utf8_repaired(std::string& out, std::string_view s);
 

@@ -106,4 +106,27 @@ TEST_CASE("is_valid_utf8 agrees with the definition") {
   }
 }
 
+TEST_CASE("find_json_special finds each special byte at every position") {
+  // Past the first 32-byte block too, so both the vectorised steps and the
+  // scalar tail are covered.
+  const std::string plain(80, 'a');
+  for (const char c :
+       {'\0', '\x01', '\x1F', '"', '\\', '\x7F', '\xC2', '\xE2'}) {
+    for (std::size_t at = 0; at < plain.size(); ++at) {
+      std::string text = plain;
+      text[at] = c;
+      CAPTURE(static_cast<int>(static_cast<unsigned char>(c)));
+      CAPTURE(at);
+      CHECK(find_json_special(text, 0) == at);
+      CHECK(find_json_special(text, at) == at);
+      CHECK(find_json_special(text, at + 1) == text.size());
+    }
+  }
+  // Bytes next to the special ones are not special: space, `!`, `#`,
+  // `[`, `]`, 0x7E, 0x80, 0xC1, 0xC3, 0xE1, 0xE3, 0xEA (a Hangul lead).
+  std::string others = " !#[]~\x80\xC1\xC3\xE1\xE3\xEA";
+  others += others + others;
+  CHECK(find_json_special(others, 0) == others.size());
+}
+
 }  // namespace papers
