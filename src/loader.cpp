@@ -47,6 +47,10 @@ void parse_input(const std::string& path, FileResult& out) {
   }
   parser.finish();
   out.binary = parser.binary();
+  // The table keeps this vector: give back what doubling left unused.
+  if (out.papers.capacity() - out.papers.size() > out.papers.size() / 8) {
+    out.papers.shrink_to_fit();
+  }
 }
 
 /// Hands one input's records and diagnostics to the result. A binary file
@@ -62,9 +66,7 @@ void commit(FileResult& file, LoadResult& out) {
     for (auto& diagnostic : file.diagnostics) {
       out.diagnostics.push_back(std::move(diagnostic));
     }
-    for (auto& paper : file.papers) {
-      out.table.add(std::move(paper));
-    }
+    out.table.add_block(std::move(file.papers));
   }
   file = FileResult{};
 }

@@ -22,14 +22,14 @@ bool same_key(const Paper& a, const Paper& b) {
 
 }  // namespace
 
-void PaperTable::reserve(std::size_t n) { papers_.reserve(n); }
+void PaperTable::reserve(std::size_t n) { records_.reserve(n); }
 
 void PaperTable::grow() {
   std::vector<std::uint32_t> slots(slots_.empty() ? 1024 : slots_.size() * 2);
   const std::size_t mask = slots.size() - 1;
   for (const std::uint32_t slot : slots_) {
     if (slot != 0) {
-      std::size_t at = key_hash(papers_[slot - 1]) & mask;
+      std::size_t at = key_hash(*records_[slot - 1]) & mask;
       while (slots[at] != 0) {
         at = (at + 1) & mask;
       }
@@ -39,7 +39,7 @@ void PaperTable::grow() {
   slots_ = std::move(slots);
 }
 
-bool PaperTable::add(Paper&& paper) {
+bool PaperTable::keep(const Paper& paper) {
   if (paper.id) {
     if ((with_id_ + 1) * 2 > slots_.size()) {
       grow();
@@ -47,16 +47,32 @@ bool PaperTable::add(Paper&& paper) {
     const std::size_t mask = slots_.size() - 1;
     std::size_t at = key_hash(paper) & mask;
     for (; slots_[at] != 0; at = (at + 1) & mask) {
-      if (same_key(papers_[slots_[at] - 1], paper)) {
+      if (same_key(*records_[slots_[at] - 1], paper)) {
         ++duplicates_;
         return false;
       }
     }
-    slots_[at] = static_cast<std::uint32_t>(papers_.size() + 1);
+    slots_[at] = static_cast<std::uint32_t>(records_.size() + 1);
     ++with_id_;
   }
-  papers_.push_back(std::move(paper));
+  records_.push_back(&paper);
   return true;
+}
+
+std::size_t PaperTable::add_block(std::vector<Paper>&& papers) {
+  const std::size_t before = duplicates_;
+  // Moving the vector keeps its elements where they are.
+  const auto& block = blocks_.emplace_back(std::move(papers));
+  for (const Paper& paper : block) {
+    keep(paper);
+  }
+  return duplicates_ - before;
+}
+
+bool PaperTable::add(Paper&& paper) {
+  std::vector<Paper> block;
+  block.push_back(std::move(paper));
+  return add_block(std::move(block)) == 0;
 }
 
 }  // namespace papers

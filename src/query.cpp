@@ -531,7 +531,7 @@ Result<Query> compile_query(const QueryOptions& options) {
 
 std::vector<const Paper*> run_query(const PaperTable& table,
                                     const Query& query) {
-  const auto& papers = table.papers();
+  const auto papers = table.papers();
   std::vector<Row> rows;
   QueryCache cache(query);
   for (std::size_t i = 0; i < papers.size(); ++i) {

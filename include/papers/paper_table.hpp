@@ -1,6 +1,8 @@
 // The in-memory paper table: every record of every input in input order
 // (files in sorted path order, papers in document order), with exact
 // duplicates (same id, same date: a README repeating a day's file) kept once.
+// Each input's records stay in the vector its parser filled: the table
+// indexes them rather than moving them into one array.
 // The records' text stays where it was read (Paper::bytes), so the table
 // holds the inputs' bytes alive as long as it holds their records.
 #pragma once
@@ -9,32 +11,128 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <span>
 #include <vector>
 
 namespace papers {
 
+/// The records of a table in input order: a random-access sequence of
+/// const Paper& (the records themselves stay in the blocks they were
+/// added in).
+class PaperList {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = Paper;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const Paper*;
+    using reference = const Paper&;
+
+    iterator() = default;
+
+    explicit iterator(const Paper* const* at) : at_(at) {}
+
+    reference operator*() const { return **at_; }
+
+    pointer operator->() const { return *at_; }
+
+    reference operator[](difference_type n) const { return *at_[n]; }
+
+    iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+
+    iterator operator++(int) { return iterator(at_++); }
+
+    iterator& operator--() {
+      --at_;
+      return *this;
+    }
+
+    iterator operator--(int) { return iterator(at_--); }
+
+    iterator& operator+=(difference_type n) {
+      at_ += n;
+      return *this;
+    }
+
+    iterator& operator-=(difference_type n) {
+      at_ -= n;
+      return *this;
+    }
+
+    friend iterator operator+(iterator it, difference_type n) {
+      return it += n;
+    }
+
+    friend iterator operator+(difference_type n, iterator it) {
+      return it += n;
+    }
+
+    friend iterator operator-(iterator it, difference_type n) {
+      return it -= n;
+    }
+
+    friend difference_type operator-(iterator a, iterator b) {
+      return a.at_ - b.at_;
+    }
+
+    friend auto operator<=>(iterator a, iterator b) = default;
+
+   private:
+    const Paper* const* at_ = nullptr;
+  };
+
+  explicit PaperList(std::span<const Paper* const> records)
+      : records_(records) {}
+
+  iterator begin() const { return iterator(records_.data()); }
+
+  iterator end() const { return iterator(records_.data() + records_.size()); }
+
+  std::size_t size() const { return records_.size(); }
+
+  bool empty() const { return records_.empty(); }
+
+  const Paper& operator[](std::size_t i) const { return *records_[i]; }
+
+ private:
+  std::span<const Paper* const> records_;
+};
+
 class PaperTable {
  public:
-  /// Adds a record unless one with the same id and date is already held.
-  /// Records without an id are always kept. Returns false for a duplicate.
+  /// Adds one input's records in order, keeping them in the vector they
+  /// came in (no copy), except those whose id and date a record already
+  /// held has. Returns how many were dropped as duplicates.
+  std::size_t add_block(std::vector<Paper>&& papers);
+
+  /// Adds one record, as a block of its own. Returns false for a duplicate.
   bool add(Paper&& paper);
 
   /// Makes room for `n` records in all.
   void reserve(std::size_t n);
 
-  const std::vector<Paper>& papers() const { return papers_; }
+  PaperList papers() const { return PaperList(records_); }
 
-  std::size_t size() const { return papers_.size(); }
+  std::size_t size() const { return records_.size(); }
 
-  /// How many records add() dropped as duplicates.
+  /// How many records add() and add_block() dropped as duplicates.
   std::size_t duplicates() const { return duplicates_; }
 
  private:
+  bool keep(const Paper& paper);
   void grow();
 
-  std::vector<Paper> papers_;
-  // Open addressing on (id, date): 1 + the index of a record with an id,
-  // 0 for a free slot. No key strings: the ids are views already.
+  // The records, in blocks that never change once added (so the pointers
+  // stay valid), and in input order.
+  std::vector<std::vector<Paper>> blocks_;
+  std::vector<const Paper*> records_;
+  // Open addressing on (id, date): 1 + the index in records_ of a record
+  // with an id, 0 for a free slot. No key strings: the ids are views.
   std::vector<std::uint32_t> slots_;
   std::size_t with_id_ = 0;
   std::size_t duplicates_ = 0;

@@ -541,7 +541,8 @@ std::string write(OutputFormat format,
 std::vector<Paper> parse(std::string_view bytes) {
   papers::LoadResult load;
   papers::load_buffer("2024-02-07.md", bytes, load);
-  return load.table.papers();
+  const auto list = load.table.papers();
+  return {list.begin(), list.end()};
 }
 
 std::vector<const Paper*> pointers(const std::vector<Paper>& papers) {

@@ -39,7 +39,8 @@ std::string read_file(const std::string& path) {
 std::vector<Paper> parse(std::string_view name, std::string_view bytes) {
   papers::LoadResult load;
   papers::load_buffer(name, bytes, load);
-  return load.table.papers();
+  const auto list = load.table.papers();
+  return {list.begin(), list.end()};
 }
 
 std::vector<Paper> fixture(const std::string& relative) {

@@ -38,7 +38,7 @@ TEST_CASE("the reference digest, testdata/2024-02-07.md") {
   CHECK(load.diagnostics.empty());
   CHECK(load.inputs.size() == 1);
   CHECK(load.table.duplicates() == 0);
-  const auto& papers = load.table.papers();
+  const auto papers = load.table.papers();
   REQUIRE(papers.size() == 12);
 
   struct Want {

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 namespace papers {
 namespace {
@@ -56,6 +57,44 @@ TEST_CASE("PaperTable") {
     CHECK(table.papers()[1].title == "b");
     CHECK(table.papers()[2].title == "z");
   }
+}
+
+TEST_CASE("PaperTable::add_block: an input's records in place, in order") {
+  PaperTable table;
+  std::vector<Paper> first = {make("2402.00001", "2024-02-07", "a"),
+                              make("2402.00002", "2024-02-07", "b")};
+  const Paper* where = first.data();
+  CHECK(table.add_block(std::move(first)) == 0);
+  // Not copied: the table points at the records the vector held.
+  CHECK(&table.papers()[0] == where);
+  std::vector<Paper> second = {make("2402.00002", "2024-02-07", "b again"),
+                               make("2402.00003", "2024-02-07", "c"),
+                               make("2402.00003", "2024-02-07", "c again")};
+  CHECK(table.add_block(std::move(second)) == 2);
+  CHECK(table.duplicates() == 2);
+  // Many more blocks: the first ones stay where they were.
+  for (int day = 1; day <= 28; ++day) {
+    const std::string date =
+        "2023-02-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
+    std::vector<Paper> block(200, make("2302.00001", "", "same id"));
+    for (auto& paper : block) {
+      paper.date = Date::parse(date);
+    }
+    CHECK(table.add_block(std::move(block)) == 199);
+  }
+  REQUIRE(table.size() == 3 + 28);
+  std::vector<std::string> titles;
+  for (const Paper& paper : table.papers()) {
+    titles.emplace_back(paper.title);
+  }
+  CHECK(titles[0] == "a");
+  CHECK(titles[1] == "b");
+  CHECK(titles[2] == "c");
+  CHECK(titles[3] == "same id");
+  CHECK(&table.papers()[0] == where);
+  const auto list = table.papers();
+  CHECK(list.end() - list.begin() == 31);
+  CHECK(std::vector<Paper>(list.begin(), list.end()).size() == 31);
 }
 
 }  // namespace papers
