@@ -22,15 +22,26 @@ bool same_key(const Paper& a, const Paper& b) {
 
 }  // namespace
 
-void PaperTable::reserve(std::size_t n) { records_.reserve(n); }
+void PaperTable::reserve(std::size_t n) {
+  records_.reserve(n);
+  // Room for n records with an id at most half full: no rehash while
+  // they are added.
+  std::size_t size = slots_.empty() ? 1024 : slots_.size();
+  while (size < 2 * n) {
+    size *= 2;
+  }
+  if (size > slots_.size()) {
+    rehash(size);
+  }
+}
 
-void PaperTable::grow() {
-  std::vector<std::uint32_t> slots(slots_.empty() ? 1024 : slots_.size() * 2);
-  const std::size_t mask = slots.size() - 1;
-  for (const std::uint32_t slot : slots_) {
-    if (slot != 0) {
-      std::size_t at = key_hash(*records_[slot - 1]) & mask;
-      while (slots[at] != 0) {
+void PaperTable::rehash(std::size_t size) {
+  std::vector<Slot> slots(size);
+  const std::size_t mask = size - 1;
+  for (const Slot slot : slots_) {
+    if (slot.record != 0) {
+      std::size_t at = slot.hash & mask;
+      while (slots[at].record != 0) {
         at = (at + 1) & mask;
       }
       slots[at] = slot;
@@ -42,17 +53,21 @@ void PaperTable::grow() {
 bool PaperTable::keep(const Paper& paper) {
   if (paper.id) {
     if ((with_id_ + 1) * 2 > slots_.size()) {
-      grow();
+      rehash(slots_.empty() ? 1024 : slots_.size() * 2);
     }
+    const auto hash = static_cast<std::uint32_t>(key_hash(paper));
     const std::size_t mask = slots_.size() - 1;
-    std::size_t at = key_hash(paper) & mask;
-    for (; slots_[at] != 0; at = (at + 1) & mask) {
-      if (same_key(*records_[slots_[at] - 1], paper)) {
+    std::size_t at = hash & mask;
+    // The stored hash spares most probes a look at the record itself,
+    // which lies in another input's memory.
+    for (; slots_[at].record != 0; at = (at + 1) & mask) {
+      if (slots_[at].hash == hash
+          && same_key(*records_[slots_[at].record - 1], paper)) {
         ++duplicates_;
         return false;
       }
     }
-    slots_[at] = static_cast<std::uint32_t>(records_.size() + 1);
+    slots_[at] = Slot{static_cast<std::uint32_t>(records_.size() + 1), hash};
     ++with_id_;
   }
   records_.push_back(&paper);

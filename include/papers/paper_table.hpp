@@ -125,15 +125,22 @@ class PaperTable {
 
  private:
   bool keep(const Paper& paper);
-  void grow();
+  void rehash(std::size_t size);
 
   // The records, in blocks that never change once added (so the pointers
   // stay valid), and in input order.
   std::vector<std::vector<Paper>> blocks_;
   std::vector<const Paper*> records_;
+
   // Open addressing on (id, date): 1 + the index in records_ of a record
-  // with an id, 0 for a free slot. No key strings: the ids are views.
-  std::vector<std::uint32_t> slots_;
+  // with an id (0 for a free slot) and its key's hash. No key strings: the
+  // ids are views.
+  struct Slot {
+    std::uint32_t record = 0;
+    std::uint32_t hash = 0;
+  };
+
+  std::vector<Slot> slots_;
   std::size_t with_id_ = 0;
   std::size_t duplicates_ = 0;
 };
