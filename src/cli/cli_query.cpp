@@ -213,7 +213,7 @@ int run_listing(const ListingOptions& options, View view, bool loose_hint) {
   if (!query) {
     return kExitError;
   }
-  const LoadResult load = load_and_report(options.common);
+  const LoadResult& load = load_and_report(options.common);
   const auto rows = run_query(load.table, *query);
   if (!print_papers(rows, options.output, view)) {
     return kExitError;

@@ -21,7 +21,7 @@ int run_authors(const AuthorsOptions& options) {
   // -n limits the authors, not the papers they are counted on.
   const std::size_t limit = query->limit;
   query->limit = 0;
-  const LoadResult load = load_and_report(options.common);
+  const LoadResult& load = load_and_report(options.common);
   const auto papers = run_query(load.table, *query);
   auto rows = rank_authors(papers, options.query.loose);
   if (limit > 0 && rows.size() > limit) {

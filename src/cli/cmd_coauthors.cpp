@@ -35,7 +35,7 @@ int run_coauthors(CoauthorsOptions& options) {
   }
   const std::size_t limit = query->limit;
   query->limit = 0;
-  const LoadResult load = load_and_report(options.common);
+  const LoadResult& load = load_and_report(options.common);
   const auto papers = run_query(load.table, *query);
   auto rows = rank_coauthors(papers, name, options.query.loose);
   if (limit > 0 && rows.size() > limit) {

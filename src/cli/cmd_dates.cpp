@@ -20,7 +20,7 @@ int run_dates(const DatesOptions& options) {
     return kExitError;
   }
   const Period by = parse_period(options.by).value_or(Period::kDay);
-  const LoadResult load = load_and_report(options.common);
+  const LoadResult& load = load_and_report(options.common);
   const auto papers = run_query(load.table, *query);
   const auto rows = group_by_period(papers, by);
   const bool printed = print_insight(

@@ -26,7 +26,7 @@ int run_show(const ShowOptions& options) {
     }
     queries.push_back(std::move(query));
   }
-  const LoadResult load = load_and_report(options.common);
+  const LoadResult& load = load_and_report(options.common);
   std::vector<const Paper*> rows;
   std::set<const Paper*> shown;
   for (std::size_t i = 0; i < queries.size(); ++i) {

@@ -18,7 +18,7 @@ int run_stats(const StatsOptions& options) {
   if (!query) {
     return kExitError;
   }
-  const LoadResult load = load_and_report(options.common);
+  const LoadResult& load = load_and_report(options.common);
   const auto papers = run_query(load.table, *query);
   Summary summary = summarize(papers);
   summary.files = load.inputs.size();

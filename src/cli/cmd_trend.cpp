@@ -28,7 +28,7 @@ int run_trend(const TrendOptions& options) {
     return kExitError;
   }
   const Period by = parse_period(options.by).value_or(Period::kMonth);
-  const LoadResult load = load_and_report(options.common);
+  const LoadResult& load = load_and_report(options.common);
   const auto all = run_query(load.table, *span);
   const auto matched = run_query(load.table, *matching);
   const auto rows = series_by_period(all, matched, by);

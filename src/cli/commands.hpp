@@ -92,8 +92,9 @@ bool utf8_locale();
 std::vector<std::string> resolve_data_paths(const CommonOptions& options);
 
 /// Loads the inputs and prints diagnostics and errors to stderr. Under
-/// --strict, warnings also count as an error in the result.
-LoadResult load_and_report(const CommonOptions& options);
+/// --strict, warnings also count as an error in the result. The result
+/// lives until the process exits (once per process: a command's one load).
+const LoadResult& load_and_report(const CommonOptions& options);
 
 /// `message` (a diagnostic, an error quoting input text or a file name)
 /// with control characters and escape sequences made visible, so a crafted
