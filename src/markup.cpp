@@ -1,3 +1,5 @@
+#include "text_util.hpp"
+
 #include <papers/markup.hpp>
 
 #include <cmark.h>
@@ -29,20 +31,7 @@ std::string list_marker(cmark_node* item) {
 }  // namespace
 
 bool has_markup(std::string_view text) {
-  // One table lookup a byte (find_first_of would call memchr a byte).
-  static constexpr auto kMarkup = [] {
-    std::array<bool, 256> table{};
-    for (const char c : std::string_view("*_`[]<>&\\!~")) {
-      table[static_cast<unsigned char>(c)] = true;
-    }
-    return table;
-  }();
-  for (const char c : text) {
-    if (kMarkup[static_cast<unsigned char>(c)]) {
-      return true;
-    }
-  }
-  return false;
+  return find_byte_of(text, 0, "*_`[]<>&\\!~") != text.size();
 }
 
 std::string markdown_to_plain(std::string_view text) {

@@ -1,5 +1,6 @@
 #include "text_util.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -330,46 +331,68 @@ bool cpu_has_avx2() {
   return has;
 }
 
-// Bit i set when p[i] is one of find_json_special()'s bytes.
-__attribute__((target("avx2"))) std::uint32_t json_special32(const char* p) {
-  __m256i v;
-  std::memcpy(&v, p, 32);
-  // Controls: v < 0x20 as unsigned bytes, i.e. min(v, 0x1F) == v.
-  __m256i special =
-      _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v);
-  for (const char c : {'"', '\\', '\x7F', '\xC2', '\xE2'}) {
-    special =
-        _mm256_or_si256(special, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(c)));
+// find_byte_of() 32 bytes a step: each byte of `set` broadcast once.
+__attribute__((target("avx2"))) std::size_t find_byte_of_avx2(
+    std::string_view s, std::size_t i, std::string_view set, bool controls) {
+  constexpr std::size_t kMaxSet = 16;
+  __m256i wanted[kMaxSet];
+  const std::size_t n = std::min(set.size(), kMaxSet);
+  for (std::size_t k = 0; k < n; ++k) {
+    wanted[k] = _mm256_set1_epi8(set[k]);
   }
-  return static_cast<std::uint32_t>(_mm256_movemask_epi8(special));
+  const __m256i below_space = _mm256_set1_epi8(0x1F);
+  for (; i + 32 <= s.size(); i += 32) {
+    __m256i v;
+    std::memcpy(&v, s.data() + i, 32);
+    // A control: v < 0x20 as unsigned bytes, i.e. min(v, 0x1F) == v.
+    __m256i hit = controls
+                      ? _mm256_cmpeq_epi8(_mm256_min_epu8(v, below_space), v)
+                      : _mm256_setzero_si256();
+    for (std::size_t k = 0; k < n; ++k) {
+      hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(v, wanted[k]));
+    }
+    if (const auto bits = static_cast<std::uint32_t>(_mm256_movemask_epi8(hit));
+        bits != 0) {
+      return i + static_cast<std::size_t>(__builtin_ctz(bits));
+    }
+  }
+  return i;  // the tail is left to the scalar loop
 }
 
 #endif
-
-bool is_json_special(unsigned char c) {
-  return c < 0x20 || c == '"' || c == '\\' || c == 0x7F || c == 0xC2
-         || c == 0xE2;
-}
 
 }  // namespace
 
-std::size_t find_json_special(std::string_view s, std::size_t from) {
+std::size_t find_byte_of(std::string_view s,
+                         std::size_t from,
+                         std::string_view set,
+                         bool controls) {
   std::size_t i = from;
 #ifdef PAPERS_HAVE_AVX2_PATH
-  if (s.size() >= 32 && cpu_has_avx2()) {
-    for (; i + 32 <= s.size(); i += 32) {
-      if (const auto bits = json_special32(s.data() + i); bits != 0) {
-        return i + static_cast<std::size_t>(__builtin_ctz(bits));
-      }
+  if (s.size() >= 32 && set.size() <= 16 && cpu_has_avx2()) {
+    i = find_byte_of_avx2(s, i, set, controls);
+    if (i + 32 <= s.size()) {
+      return i;  // found in a full block
     }
   }
 #endif
+  // The tail (or all of a short string): a bit per byte value.
+  std::uint64_t in_set[4] = {controls ? 0xFFFFFFFFULL : 0, 0, 0, 0};
+  for (const char c : set) {
+    const auto b = static_cast<unsigned char>(c);
+    in_set[b >> 6] |= std::uint64_t{1} << (b & 63);
+  }
   for (; i < s.size(); ++i) {
-    if (is_json_special(static_cast<unsigned char>(s[i]))) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if ((in_set[b >> 6] >> (b & 63)) & 1) {
       return i;
     }
   }
   return s.size();
+}
+
+std::size_t find_json_special(std::string_view s, std::size_t from) {
+  return find_byte_of(s, from, "\"\\\x7F\xC2\xE2", true);
 }
 
 bool is_valid_utf8(std::string_view s) {
