@@ -14,6 +14,10 @@ inline char ascii_lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+inline char ascii_upper(char c) {
+  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
 /// Removes spaces and tabs at both ends.
 inline std::string_view trim(std::string_view s) {
   while (!s.empty() && is_blank_char(s.front())) {

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 namespace papers {
 namespace {
 
@@ -78,6 +81,31 @@ TEST_CASE("edit_distance counts code points") {
   CHECK(edit_distance("quoc le", "quoc lee") == 1);
   CHECK(edit_distance("한국", "한극") == 1);
   CHECK(edit_distance("abc", "") == 3);
+}
+
+TEST_CASE("folded_contains agrees with searching the folded text") {
+  // Korean around the term pushes it past the first 32-byte blocks; the
+  // candidates of each first letter come in both cases.
+  const std::string korean = "확산 모델을 이용한 영상 생성 방법을 제안한다 ";
+  for (const std::string_view needle :
+       {"diffusion", "d", "3d", "-step", "fusion model"}) {
+    for (const std::string& text :
+         std::vector<std::string>{korean + "Diffusion",
+                                  korean + "DIFFUSION MODELS",
+                                  "dd Dd 3D",
+                                  korean + "디퓨전 diffusio",
+                                  "a 3D-step fusion Model",
+                                  korean,
+                                  "D",
+                                  ""}) {
+      CAPTURE(needle);
+      CAPTURE(text);
+      CHECK(folded_contains(text, needle)
+            == (fold_text(text).find(needle) != std::string::npos));
+    }
+  }
+  CHECK(folded_contains(korean + "xx DiFfUsIoN", "diffusion"));
+  CHECK_FALSE(folded_contains(korean + "Diffusio", "diffusion"));
 }
 
 }  // namespace
