@@ -31,7 +31,8 @@ std::string list_marker(cmark_node* item) {
 }  // namespace
 
 bool has_markup(std::string_view text) {
-  return find_byte_of(text, 0, "*_`[]<>&\\!~") != text.size();
+  static constexpr ByteSet kMarkup("*_`[]<>&\\!~");
+  return find_byte_of(text, 0, kMarkup) != text.size();
 }
 
 std::string markdown_to_plain(std::string_view text) {

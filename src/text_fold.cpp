@@ -197,7 +197,7 @@ bool folded_contains(std::string_view text, std::string_view needle) {
   // either case.
   const char first = needle.front();
   const char firsts[2] = {first, ascii_upper(first)};
-  const std::string_view starts(firsts, first == firsts[1] ? 1 : 2);
+  const ByteSet starts(std::string_view(firsts, first == firsts[1] ? 1 : 2));
   const std::size_t last = text.size() - needle.size();
   for (std::size_t i = find_byte_of(text, 0, starts); i <= last;
        i = find_byte_of(text, i + 1, starts)) {

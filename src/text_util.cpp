@@ -333,22 +333,21 @@ bool cpu_has_avx2() {
 
 // find_byte_of() 32 bytes a step: each byte of `set` broadcast once.
 __attribute__((target("avx2"))) std::size_t find_byte_of_avx2(
-    std::string_view s, std::size_t i, std::string_view set, bool controls) {
-  constexpr std::size_t kMaxSet = 16;
-  __m256i wanted[kMaxSet];
-  const std::size_t n = std::min(set.size(), kMaxSet);
-  for (std::size_t k = 0; k < n; ++k) {
-    wanted[k] = _mm256_set1_epi8(set[k]);
+    std::string_view s, std::size_t i, const ByteSet& set) {
+  const std::string_view bytes = set.bytes();
+  __m256i wanted[ByteSet::kMaxBytes];
+  for (std::size_t k = 0; k < bytes.size(); ++k) {
+    wanted[k] = _mm256_set1_epi8(bytes[k]);
   }
   const __m256i below_space = _mm256_set1_epi8(0x1F);
   for (; i + 32 <= s.size(); i += 32) {
     __m256i v;
     std::memcpy(&v, s.data() + i, 32);
     // A control: v < 0x20 as unsigned bytes, i.e. min(v, 0x1F) == v.
-    __m256i hit = controls
+    __m256i hit = set.controls()
                       ? _mm256_cmpeq_epi8(_mm256_min_epu8(v, below_space), v)
                       : _mm256_setzero_si256();
-    for (std::size_t k = 0; k < n; ++k) {
+    for (std::size_t k = 0; k < bytes.size(); ++k) {
       hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(v, wanted[k]));
     }
     if (const auto bits = static_cast<std::uint32_t>(_mm256_movemask_epi8(hit));
@@ -365,26 +364,18 @@ __attribute__((target("avx2"))) std::size_t find_byte_of_avx2(
 
 std::size_t find_byte_of(std::string_view s,
                          std::size_t from,
-                         std::string_view set,
-                         bool controls) {
+                         const ByteSet& set) {
   std::size_t i = from;
 #ifdef PAPERS_HAVE_AVX2_PATH
-  if (s.size() >= 32 && set.size() <= 16 && cpu_has_avx2()) {
-    i = find_byte_of_avx2(s, i, set, controls);
+  if (s.size() >= 32 && cpu_has_avx2()) {
+    i = find_byte_of_avx2(s, i, set);
     if (i + 32 <= s.size()) {
       return i;  // found in a full block
     }
   }
 #endif
-  // The tail (or all of a short string): a bit per byte value.
-  std::uint64_t in_set[4] = {controls ? 0xFFFFFFFFULL : 0, 0, 0, 0};
-  for (const char c : set) {
-    const auto b = static_cast<unsigned char>(c);
-    in_set[b >> 6] |= std::uint64_t{1} << (b & 63);
-  }
   for (; i < s.size(); ++i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if ((in_set[b >> 6] >> (b & 63)) & 1) {
+    if (set.contains(static_cast<unsigned char>(s[i]))) {
       return i;
     }
   }
@@ -392,7 +383,8 @@ std::size_t find_byte_of(std::string_view s,
 }
 
 std::size_t find_json_special(std::string_view s, std::size_t from) {
-  return find_byte_of(s, from, "\"\\\x7F\xC2\xE2", true);
+  static constexpr ByteSet kJsonSpecial("\"\\\x7F\xC2\xE2", true);
+  return find_byte_of(s, from, kJsonSpecial);
 }
 
 bool is_valid_utf8(std::string_view s) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -50,13 +51,47 @@ bool is_valid_utf8(std::string_view s);
 /// of a line before it may skip checking it. One pass over the bytes.
 bool is_clean_text(std::string_view s);
 
-/// Index of the first byte at or after `from` that is in `set` (or, with
-/// `controls`, below 0x20); s.size() when there is none. 32 bytes a step
-/// with AVX2 for sets of up to 16 bytes.
+/// A set of up to 16 byte values, optionally with the ASCII controls
+/// (below 0x20), for find_byte_of(). Built once (constexpr where the bytes
+/// are known), so a search does not build it again at every call.
+class ByteSet {
+ public:
+  static constexpr std::size_t kMaxBytes = 16;
+
+  constexpr ByteSet(std::string_view bytes, bool controls = false)
+      : size_(bytes.size() < kMaxBytes ? bytes.size() : kMaxBytes),
+        controls_(controls) {
+    if (controls) {
+      bits_[0] = 0xFFFFFFFFULL;
+    }
+    for (std::size_t i = 0; i < size_; ++i) {
+      const auto b = static_cast<unsigned char>(bytes[i]);
+      bytes_[i] = bytes[i];
+      bits_[b >> 6] |= std::uint64_t{1} << (b & 63);
+    }
+  }
+
+  constexpr bool contains(unsigned char b) const {
+    return ((bits_[b >> 6] >> (b & 63)) & 1) != 0;
+  }
+
+  /// The listed bytes, without the controls.
+  constexpr std::string_view bytes() const { return {bytes_, size_}; }
+
+  constexpr bool controls() const { return controls_; }
+
+ private:
+  std::uint64_t bits_[4] = {};
+  char bytes_[kMaxBytes] = {};
+  std::size_t size_;
+  bool controls_;
+};
+
+/// Index of the first byte at or after `from` that is in `set`; s.size()
+/// when there is none. 32 bytes a step with AVX2.
 std::size_t find_byte_of(std::string_view s,
                          std::size_t from,
-                         std::string_view set,
-                         bool controls = false);
+                         const ByteSet& set);
 
 /// Index of the first byte at or after `from` that a JSON string of valid
 /// UTF-8 may have to escape: an ASCII control, `"`, `\`, DEL, or the lead
