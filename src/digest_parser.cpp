@@ -303,6 +303,14 @@ struct DigestParser::State {
   bool warned_utf8 = false;
   bool is_binary = false;
   bool stopped = false;
+  // Never silent: papers started, date headings seen, and the date
+  // sections still without a paper (their heading lines), reported once
+  // the file turns out to hold papers at all.
+  std::size_t papers_started = 0;
+  bool saw_date_heading = false;
+  std::uint32_t open_section = 0;  // heading line of the open date section
+  bool open_section_empty = false;
+  std::vector<std::uint32_t> empty_sections;
 
   // Bytes that outlive the records (feed_stable): views may point here.
   const char* stable_begin = nullptr;
@@ -463,6 +471,37 @@ struct DigestParser::State {
     }
   }
 
+  // Ends the open date section; an empty one is remembered.
+  void close_section() {
+    if (open_section != 0 && open_section_empty) {
+      empty_sections.push_back(open_section);
+    }
+    open_section = 0;
+    open_section_empty = false;
+  }
+
+  // Warns of the empty date sections seen so far: called once the file is
+  // known to hold papers (a file without any gets one warning instead).
+  void report_empty_sections() {
+    for (const auto line : empty_sections) {
+      warn(line, "date section has no papers");
+    }
+    empty_sections.clear();
+  }
+
+  // The one warning of a file that gave no paper, saying why.
+  void report_no_papers() {
+    if (saw_date_heading) {
+      warn(0,
+           "no papers found: its \"## Daily Papers (DATE)\" sections hold "
+           "no \"### [Title](link)\" heading");
+    } else {
+      warn(0,
+           "no papers found: no \"## Daily Papers (DATE)\" heading and no "
+           "heading that links a paper");
+    }
+  }
+
   void feed(std::string_view chunk);
   void on_line(std::string_view line);
   void on_heading(const Heading& heading);
@@ -588,10 +627,14 @@ void DigestParser::State::on_line(std::string_view line) {
 void DigestParser::State::on_heading(const Heading& heading) {
   if (heading.level <= 2) {
     close_paper();
+    close_section();
     constexpr std::string_view kDatePrefix = "Daily Papers (";
     if (heading.level == 2 && starts_with(heading.text, kDatePrefix)
         && heading.text.ends_with(')')) {
       mode = Mode::kSection;
+      saw_date_heading = true;
+      open_section = line_no;
+      open_section_empty = true;
       const auto value = heading.text.substr(
           kDatePrefix.size(), heading.text.size() - kDatePrefix.size() - 1);
       date = Date::parse(value);
@@ -618,6 +661,9 @@ void DigestParser::State::on_heading(const Heading& heading) {
 }
 
 void DigestParser::State::start_paper(std::string_view text) {
+  ++papers_started;
+  open_section_empty = false;
+  report_empty_sections();
   paper.emplace();
   paper->bytes = store;
   paper->source = PaperSource{file_view, line_no};
@@ -768,6 +814,12 @@ void DigestParser::finish() {
   }
   if (!s.is_binary) {
     s.close_paper();
+    s.close_section();
+    if (s.papers_started > 0) {
+      s.report_empty_sections();
+    } else if (s.splitter.bytes() > 0) {
+      s.report_no_papers();
+    }
   }
 }
 

@@ -81,6 +81,20 @@ const LoadResult& load_and_report(const CommonOptions& options) {
   for (const auto& error : load.errors) {
     fmt::print(stderr, "papers: {}\n", printable(error.message));
   }
+  if (load.table.size() == 0 && !load.inputs.empty()) {
+    // Never silent: an archive no paper came out of is said to be one, in
+    // one line, rather than left to look like an empty query result.
+    if (load.inputs.size() == 1) {
+      fmt::print(stderr,
+                 "papers: {}: no papers found (see the warnings above)\n",
+                 printable(load.inputs.front()));
+    } else {
+      fmt::print(stderr,
+                 "papers: no papers found in any of the {} inputs (see the "
+                 "warnings above)\n",
+                 load.inputs.size());
+    }
+  }
   if (options.strict && !load.diagnostics.empty()) {
     load.errors.push_back(
         Error{fmt::format("{} warning{} about the input (--strict)",

@@ -98,7 +98,8 @@ def stderr_ok(name, err, paths):
         named = False
         for p in paths:
             if (re.match(re.escape(p) + r"(/[^:]*)?:[1-9][0-9]*: warning: \S", line)
-                    or re.match(re.escape(p) + r"(/[^:]*)?: warning: (empty file)$", line)
+                    or re.match(re.escape(p) + r"(/[^:]*)?: warning: (empty file|no papers found: .+)$", line)
+                    or re.match(r"papers: no papers found in any of the [0-9]+ inputs \(see the warnings above\)$", line)
                     or re.match(r"papers: " + re.escape(p) + r"(/\S*)?: \S", line)
                     or re.match(r"papers: [0-9]+ warnings? about the input \(--strict\)$", line)):
                 named = True

@@ -111,7 +111,8 @@ TEST_CASE("sections and dates") {
     REQUIRE(out.papers.size() == 1);
     CHECK_FALSE(out.papers[0].date.has_value());
     CHECK(warnings(out)
-          == Strings{"1: paper before any date heading; it has no date"});
+          == Strings{"1: paper before any date heading; it has no date",
+                     "2: date section has no papers"});
   }
   SUBCASE("any other # or ## heading ends the paper and the section") {
     const auto out = parse(std::string(kDate) + paper("A", "2402.00001")
@@ -121,10 +122,12 @@ TEST_CASE("sections and dates") {
     CHECK(texts(out.papers[0]) == Strings{"a"});
     CHECK(out.diagnostics.empty());
   }
-  SUBCASE("a preamble heading is not a date heading: no paper, no warning") {
-    const auto out = parse("# Title\n" + paper("A", "2402.00001"));
+  SUBCASE("a preamble heading is not a date heading: no paper, one warning") {
+    const auto out = parse("# Title\n### 1. A title\n");
     CHECK(out.papers.empty());
-    CHECK(out.diagnostics.empty());
+    CHECK(warnings(out)
+          == Strings{"0: no papers found: no \"## Daily Papers (DATE)\" "
+                     "heading and no heading that links a paper"});
   }
   SUBCASE("a date heading after other content starts a section again") {
     const auto out = parse("# Title\n## Project Description\ntext\n"
@@ -482,10 +485,13 @@ TEST_CASE("bytes: BOM, line ends, invalid UTF-8, NUL, empty input") {
     CHECK(titles(out) == Strings{"A"});  // closed before the NUL; B and C not
     CHECK(warnings(out) == Strings{"5: binary data (NUL byte); file skipped"});
   }
-  SUBCASE("an empty input warns; a blank one does not") {
+  SUBCASE("an empty input warns; so does a blank one, never silent") {
     CHECK(warnings(parse("")) == Strings{"0: empty file"});
-    CHECK(parse("\n").diagnostics.empty());
-    CHECK(parse("  \n\n").diagnostics.empty());
+    const Strings blank{
+        "0: no papers found: no \"## Daily Papers (DATE)\" heading and no "
+        "heading that links a paper"};
+    CHECK(warnings(parse("\n")) == blank);
+    CHECK(warnings(parse("  \n\n")) == blank);
   }
 }
 
