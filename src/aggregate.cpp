@@ -12,42 +12,6 @@
 namespace papers {
 namespace {
 
-constexpr std::array<std::string_view, 3> kPeriodNames = {
-    "day", "week", "month"};
-
-// 0 for Monday .. 6 for Sunday; 1970-01-01 was a Thursday.
-std::int64_t weekday(std::int64_t days) { return ((days % 7) + 10) % 7; }
-
-int last_day_of_month(int year, int month) {
-  int day = 31;
-  while (day > 28 && !is_valid_date(year, month, day)) {
-    --day;
-  }
-  return day;
-}
-
-// `value` as exactly `digits` decimal digits, zero-padded (years, months).
-std::string padded(int value, std::size_t digits) {
-  std::string text = std::to_string(value < 0 ? 0 : value);
-  if (text.size() < digits) {
-    text.insert(0, digits - text.size(), '0');
-  }
-  return text;
-}
-
-Date next_period_start(const Date& start, Period by) {
-  switch (by) {
-  case Period::kDay:
-    return Date::from_days(start.days_since_epoch() + 1);
-  case Period::kWeek:
-    return Date::from_days(start.days_since_epoch() + 7);
-  case Period::kMonth:
-    return start.month == 12 ? Date{start.year + 1, 1, 1}
-                             : Date{start.year, start.month + 1, 1};
-  }
-  return start;
-}
-
 std::int64_t known_votes(const Paper& paper) { return paper.votes.value_or(0); }
 
 // Vote counts are parsed up to INT64_MAX: a sum saturates rather than wrap.
@@ -216,62 +180,6 @@ PeriodRow empty_period(const Date& date, Period by) {
 
 }  // namespace
 
-std::span<const std::string_view> period_names() { return kPeriodNames; }
-
-std::optional<Period> parse_period(std::string_view name) {
-  const auto* it = std::find(kPeriodNames.begin(), kPeriodNames.end(), name);
-  if (it == kPeriodNames.end()) {
-    return std::nullopt;
-  }
-  return static_cast<Period>(it - kPeriodNames.begin());
-}
-
-Date period_start(const Date& date, Period by) {
-  switch (by) {
-  case Period::kDay:
-    return date;
-  case Period::kWeek: {
-    const std::int64_t days = date.days_since_epoch();
-    return Date::from_days(days - weekday(days));
-  }
-  case Period::kMonth:
-    return Date{date.year, date.month, 1};
-  }
-  return date;
-}
-
-Date period_end(const Date& date, Period by) {
-  switch (by) {
-  case Period::kDay:
-    return date;
-  case Period::kWeek:
-    return Date::from_days(period_start(date, by).days_since_epoch() + 6);
-  case Period::kMonth:
-    return Date{
-        date.year, date.month, last_day_of_month(date.year, date.month)};
-  }
-  return date;
-}
-
-std::string period_label(const Date& date, Period by) {
-  switch (by) {
-  case Period::kDay:
-    return date.to_string();
-  case Period::kWeek: {
-    // The ISO year of a week is the year of its Thursday; week 1 is the
-    // week with the year's first Thursday.
-    const std::int64_t thursday = period_start(date, by).days_since_epoch() + 3;
-    const int year = Date::from_days(thursday).year;
-    const std::int64_t first = Date{year, 1, 1}.days_since_epoch();
-    const auto week = static_cast<int>((thursday - first) / 7 + 1);
-    return padded(year, 4) + "-W" + padded(week, 2);
-  }
-  case Period::kMonth:
-    return padded(date.year, 4) + "-" + padded(date.month, 2);
-  }
-  return {};
-}
-
 bool best_first(const Paper& a, const Paper& b) {
   if (a.votes.has_value() != b.votes.has_value()) {
     return a.votes.has_value();
@@ -344,12 +252,13 @@ std::vector<PeriodRow> series_by_period(std::span<const Paper* const> span,
   auto counted = group_by_period(rows, by);
   std::vector<PeriodRow> out;
   std::size_t next = 0;
-  for (Date start = period_start(*first, by); start <= *last;
-       start = next_period_start(start, by)) {
-    if (next < counted.size() && counted[next].start == start) {
+  for (std::optional<Date> start = period_start(*first, by);
+       start && *start <= *last;
+       start = next_period_start(*start, by)) {
+    if (next < counted.size() && counted[next].start == *start) {
       out.push_back(std::move(counted[next++]));
     } else {
-      out.push_back(empty_period(start, by));
+      out.push_back(empty_period(*start, by));
     }
   }
   return out;

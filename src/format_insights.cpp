@@ -413,6 +413,8 @@ std::string_view period_header(Period by) {
     return "WEEK";
   case Period::kMonth:
     return "MONTH";
+  case Period::kYear:
+    return "YEAR";
   }
   return {};
 }

@@ -4,7 +4,6 @@
 #include <papers/text_fold.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <compare>
 #include <deque>
 #include <map>
@@ -43,49 +42,54 @@ std::string joined(std::span<const std::string_view> names) {
 
 // --- validation -----------------------------------------------------------
 
-Result<std::optional<DateRange>> compile_dates(const QueryOptions& options) {
+Result<std::optional<DateFilter>> compile_dates(const QueryOptions& options) {
   const bool range = !options.since.empty() || !options.until.empty();
   if (!options.date.empty() && range) {
     return Error{"--date cannot be combined with --since or --until"};
   }
   auto parse = [](std::string_view option,
-                  const std::string& text) -> Result<DateRange> {
-    if (auto parsed = parse_date_or_month(text)) {
-      return *parsed;
+                  const std::string& text) -> Result<DateForm> {
+    if (auto form = parse_date_form(text)) {
+      return *form;
     }
     return Error{std::string(option) + ": " + quoted(text)
-                 + " is not a date (expected YYYY-MM-DD or YYYY-MM)"};
+                 + " is not a date; use " + std::string(date_form_help())};
   };
+  DateFilter out;
   if (!options.date.empty()) {
-    auto day = parse("--date", options.date);
-    if (!day) {
-      return day.error();
+    auto form = parse("--date", options.date);
+    if (!form) {
+      return form.error();
     }
-    return std::optional<DateRange>(*day);
+    out.from = *form;
+    out.to = *form;
+    return std::optional<DateFilter>(out);
   }
   if (!range) {
-    return std::optional<DateRange>();
+    return std::optional<DateFilter>();
   }
-  DateRange out;
   if (!options.since.empty()) {
     auto since = parse("--since", options.since);
     if (!since) {
       return since.error();
     }
-    out.from = since->from;
+    out.from = *since;
   }
   if (!options.until.empty()) {
     auto until = parse("--until", options.until);
     if (!until) {
       return until.error();
     }
-    out.to = until->to;
+    out.to = *until;
   }
-  if (out.from && out.to && *out.to < *out.from) {
-    return Error{"--since " + options.since + " is after --until "
-                 + options.until};
+  if (out.from && out.to && !out.relative()) {
+    const DateRange fixed = out.resolve(std::nullopt);
+    if (*fixed.to < *fixed.from) {
+      return Error{"--since " + options.since + " is after --until "
+                   + options.until};
+    }
   }
-  return std::optional<DateRange>(out);
+  return std::optional<DateFilter>(out);
 }
 
 Result<std::size_t> non_negative(std::string_view option,
@@ -205,8 +209,11 @@ bool term_matches(const Matcher& m,
   return false;
 }
 
-bool selected(const Query& q, const Paper& paper, QueryCache& cache) {
-  if (q.dates && !(paper.date && q.dates->contains(*paper.date))) {
+bool selected(const Query& q,
+              const std::optional<DateRange>& dates,
+              const Paper& paper,
+              QueryCache& cache) {
+  if (dates && !(paper.date && dates->contains(*paper.date))) {
     return false;
   }
   if (q.min_votes && *q.min_votes > 0
@@ -405,35 +412,40 @@ std::vector<std::string_view> search_field_names() {
   return {std::begin(kFieldNames), std::end(kFieldNames)};
 }
 
-bool DateRange::contains(const Date& date) const {
-  return (!from || *from <= date) && (!to || date <= *to);
+bool DateFilter::relative() const {
+  return (from && from->relative()) || (to && to->relative());
 }
 
-std::optional<DateRange> parse_date_or_month(std::string_view text) {
-  if (auto day = Date::parse(text)) {
-    return DateRange{day, day};
+DateRange DateFilter::resolve(std::optional<Date> anchor) const {
+  DateRange out;
+  if (from) {
+    out.from = from->resolve(anchor).from;
   }
-  // YYYY-MM: four digits, a dash, two digits.
-  if (text.size() != 7 || text[4] != '-') {
+  if (to) {
+    out.to = to->resolve(anchor).to;
+  }
+  return out;
+}
+
+std::optional<Date> newest_date(const PaperTable& table) {
+  std::optional<Date> newest;
+  for (const Paper& paper : table.papers()) {
+    if (paper.date && (!newest || *newest < *paper.date)) {
+      newest = paper.date;
+    }
+  }
+  return newest;
+}
+
+std::optional<DateRange> query_dates(const Query& query,
+                                     const PaperTable& table) {
+  if (!query.dates) {
     return std::nullopt;
   }
-  int year = 0;
-  int month = 0;
-  const char* begin = text.data();
-  auto [ye, yerr] = std::from_chars(begin, begin + 4, year);
-  auto [me, merr] = std::from_chars(begin + 5, begin + 7, month);
-  if (yerr != std::errc() || ye != begin + 4 || merr != std::errc()
-      || me != begin + 7 || !is_valid_date(year, month, 1)
-      || !std::all_of(text.begin(), text.begin() + 4, [](char c) {
-           return c >= '0' && c <= '9';
-         })) {
-    return std::nullopt;
+  if (!query.dates->relative()) {
+    return query.dates->resolve(std::nullopt);
   }
-  int last = 31;
-  while (!is_valid_date(year, month, last)) {
-    --last;
-  }
-  return DateRange{Date{year, month, 1}, Date{year, month, last}};
+  return query.dates->resolve(query.now ? query.now : newest_date(table));
 }
 
 Result<Query> compile_query(const QueryOptions& options) {
@@ -443,6 +455,13 @@ Result<Query> compile_query(const QueryOptions& options) {
     return dates.error();
   }
   q.dates = *dates;
+  if (!options.now.empty()) {
+    q.now = Date::parse(options.now);
+    if (!q.now) {
+      return Error{"--now: " + quoted(options.now)
+                   + " is not a day; use YYYY-MM-DD"};
+    }
+  }
 
   q.loose = options.loose;
   for (const auto& name : options.authors) {
@@ -534,8 +553,9 @@ std::vector<const Paper*> run_query(const PaperTable& table,
   const auto papers = table.papers();
   std::vector<Row> rows;
   QueryCache cache(query);
+  const auto dates = query_dates(query, table);
   for (std::size_t i = 0; i < papers.size(); ++i) {
-    if (selected(query, papers[i], cache)) {
+    if (selected(query, dates, papers[i], cache)) {
       rows.push_back(Row{&papers[i], i});
     }
   }

@@ -13,6 +13,7 @@
 //    February is in both months.
 #pragma once
 
+#include <papers/calendar.hpp>
 #include <papers/paper.hpp>
 
 #include <cstddef>
@@ -24,31 +25,6 @@
 #include <vector>
 
 namespace papers {
-
-/// How dates are grouped.
-enum class Period {
-  kDay,
-  kWeek,  ///< ISO 8601 week: Monday to Sunday, numbered in its ISO year
-  kMonth,
-};
-
-/// The names --by accepts (day, week, month), in Period order.
-std::span<const std::string_view> period_names();
-
-/// The Period called `name`; nullopt for any other name.
-std::optional<Period> parse_period(std::string_view name);
-
-/// The first day of the period of `by` that holds `date`: the day itself,
-/// the Monday of its ISO week, or the first of its month.
-Date period_start(const Date& date, Period by);
-
-/// The last day of the period of `by` that holds `date`.
-Date period_end(const Date& date, Period by);
-
-/// The name of the period of `by` that holds `date`: `2024-01-15`,
-/// `2024-W03` (ISO week-numbering year and week: 2021-01-03 is in
-/// `2020-W53`, 2024-12-30 in `2025-W01`) or `2024-01`.
-std::string period_label(const Date& date, Period by);
 
 /// One person: every spelling whose author_key() (or loose_author_key())
 /// is the same, with the papers counted for them.

@@ -1,11 +1,12 @@
-// Queries over a PaperTable: filters (dates and months, authors, keywords,
-// search terms, ids, votes), one row per paper, sort keys with explicit
-// tie-breaks, a per-day cap and a limit. Options arrive in two stages: the
-// CLI fills a plain QueryOptions, compile_query() validates every value and
+// Queries over a PaperTable: filters (dates and periods, authors,
+// keywords, search terms, ids, votes), one row per paper, sort keys with
+// explicit tie-breaks, a per-day cap and a limit. Options arrive in two stages:
+// the CLI fills a plain QueryOptions, compile_query() validates every value and
 // compiles the matchers, and run_query() applies the compiled Query. The
 // commands `list`, `top`, `author` and `search` are presets of one query.
 #pragma once
 
+#include <papers/calendar.hpp>
 #include <papers/error.hpp>
 #include <papers/matcher.hpp>
 #include <papers/paper.hpp>
@@ -49,9 +50,11 @@ std::vector<std::string_view> search_field_names();
 /// Empty strings and absent values mean "not given".
 struct QueryOptions {
   // Filters, combined with AND.
-  std::string date;   ///< YYYY-MM-DD, or YYYY-MM for a whole month
-  std::string since;  ///< inclusive; YYYY-MM means the month's first day
-  std::string until;  ///< inclusive; YYYY-MM means the month's last day
+  // Dates in any form of parse_date_form(); each names a period.
+  std::string date;   ///< the whole period
+  std::string since;  ///< from the period's first day
+  std::string until;  ///< to the period's last day
+  std::string now;    ///< YYYY-MM-DD: the anchor of the relative forms
   std::vector<std::string> authors;  ///< each must be an author (AND)
   bool loose = false;  ///< author names also ignore middle initials
   std::vector<std::string> keywords;  ///< each in title or summary (AND)
@@ -76,17 +79,24 @@ struct QueryOptions {
   std::int64_t default_limit = 0;
 };
 
-/// An inclusive range of dates; an absent end is open.
-struct DateRange {
-  std::optional<Date> from;
-  std::optional<Date> to;
+/// A date filter as compiled: the dates from the first day of `from`'s
+/// period to the last day of `to`'s. Relative forms (`7d`, `today`) stay
+/// unanchored until the newest date of the inputs is known, after the load:
+/// a loader that filters while it parses applies only a filter that is not
+/// relative() and leaves the others to run_query().
+struct DateFilter {
+  std::optional<DateForm> from;
+  std::optional<DateForm> to;
 
-  bool contains(const Date& date) const;
+  bool relative() const;
+  /// The range, with `anchor` as the day relative forms count back from.
+  DateRange resolve(std::optional<Date> anchor) const;
 };
 
 /// A validated, compiled query. Build it with compile_query().
 struct Query {
-  std::optional<DateRange> dates;
+  std::optional<DateFilter> dates;
+  std::optional<Date> now;  ///< --now: the anchor, instead of the inputs'
   std::vector<std::string> author_keys;  ///< author_key or loose_author_key
   bool loose = false;
   std::vector<Matcher> keywords;
@@ -110,8 +120,14 @@ Result<Query> compile_query(const QueryOptions& options);
 std::vector<const Paper*> run_query(const PaperTable& table,
                                     const Query& query);
 
-/// Parses `YYYY-MM-DD` as that day, or `YYYY-MM` as the whole month.
-std::optional<DateRange> parse_date_or_month(std::string_view text);
+/// The newest date of any record of `table`: the anchor of the relative
+/// date forms when --now is not given.
+std::optional<Date> newest_date(const PaperTable& table);
+
+/// The dates `query` keeps, anchored for `table` (--now, else
+/// newest_date()); nullopt when it has no date filter.
+std::optional<DateRange> query_dates(const Query& query,
+                                     const PaperTable& table);
 
 /// Author names in `table` nearest to `name`, best first, at most `max`
 /// (one spelling per person): for "did you mean" when nothing matched.

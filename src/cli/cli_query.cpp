@@ -59,20 +59,25 @@ void add_filters(CLI::App& cmd, QueryOptions& query) {
   const char* filters = "Filters (combined with AND)";
   cmd.add_option("--date",
                  query.date,
-                 "Papers of day D (YYYY-MM-DD) or of month D (YYYY-MM); not "
-                 "with --since or --until")
+                 "Papers of the day, ISO week, month or year D (see Dates "
+                 "below); not with --since or --until")
       ->type_name("D")
       ->group(filters);
   cmd.add_option("--since",
                  query.since,
-                 "Papers of day D or later (YYYY-MM: from the month's first "
-                 "day)")
+                 "Papers from the first day of D on (2024-02: from "
+                 "2024-02-01; 7d: the last seven days)")
       ->type_name("D")
       ->group(filters);
   cmd.add_option("--until",
                  query.until,
-                 "Papers of day D or earlier (YYYY-MM: to the month's last "
-                 "day)")
+                 "Papers up to the last day of D (2024-02: to 2024-02-29)")
+      ->type_name("D")
+      ->group(filters);
+  cmd.add_option("--now",
+                 query.now,
+                 "Count today, yesterday, Nd and Nw back from day D "
+                 "(YYYY-MM-DD) instead of the newest digest date")
       ->type_name("D")
       ->group(filters);
   cmd.add_option("--author",
@@ -121,7 +126,7 @@ void add_period_option(CLI::App& cmd, std::string& by) {
   cmd.add_option("--by",
                  by,
                  "Group by day, week (ISO 8601: Monday to Sunday, named\n"
-                 "YYYY-Www, e.g. 2024-W03) or month (YYYY-MM)")
+                 "YYYY-Www, e.g. 2024-W03), month (YYYY-MM) or year (YYYY)")
       ->type_name("PERIOD")
       ->check(
           CLI::IsMember(std::vector<std::string>(names.begin(), names.end())))
@@ -178,8 +183,18 @@ void add_match_options(CLI::App& cmd,
                "TERMs are RE2 regular expressions (case-insensitive)");
 }
 
-std::string command_footer(std::string_view text) {
-  return std::string(text) + R"(
+std::string command_footer(std::string_view text, bool dates) {
+  std::string out(text);
+  if (dates) {
+    out += R"(
+
+Dates: D is a day (2024-02-07), a month (2024-02), a year (2024), an ISO
+week (2024-W06: Monday 2024-02-05 to Sunday 2024-02-11, as dates --by week
+names it), today, yesterday, or Nd / Nw: the last N days or weeks, today
+included. today is the newest digest date in the inputs, not the clock, so
+an archive answers the same tomorrow; --now D sets it.)";
+  }
+  return out + R"(
 
 Data: --data PATH (repeatable), else $PAPERS_DATA (paths separated by ':'),
 else standard input when it is not a terminal, else the current directory.

@@ -71,7 +71,8 @@ was found.
 Examples:
   papers show 2402.03620
   papers show https://arxiv.org/pdf/2402.03620v1.pdf arXiv:2402.04248
-  papers show https://huggingface.co/papers/2402.03620 --format json)"));
+  papers show https://huggingface.co/papers/2402.03620 --format json)",
+      false));
   return [options] { return run_show(*options); };
 }
 

@@ -154,9 +154,10 @@ void add_period_option(CLI::App& cmd, std::string& by);
 /// `table`, with the nearest names (did you mean ...?).
 void explain_no_match(const PaperTable& table, const QueryOptions& query);
 
-/// The help paragraphs every command ends with: data sources and exit
+/// The help paragraphs every command ends with: the date forms (when
+/// `dates`: the command takes the date filters), data sources and exit
 /// statuses, after `text` (the command's own description and examples).
-std::string command_footer(std::string_view text);
+std::string command_footer(std::string_view text, bool dates = true);
 
 /// Prints `papers: MESSAGE` for a usage error; returns kExitError.
 int usage_error(const Error& error);

@@ -32,7 +32,7 @@ const std::array<Command, 12> kCommands = {{
     {"coauthors",
      "The people who share most papers with NAME",
      setup_coauthors},
-    {"dates", "Papers and votes per date, week or month", setup_dates},
+    {"dates", "Papers and votes per date, week, month or year", setup_dates},
     {"trend", "Papers matching TERMs per month, week or day", setup_trend},
     {"stats", "A summary of the inputs", setup_stats},
     {"check", "Check digests and print every problem found", setup_check},

@@ -1,7 +1,9 @@
 // Fuzz target: the arXiv-id, date and vote normalisers on any bytes.
 // Properties: no crash; a normalised id normalises to itself and is found
 // again in an abs URL; a parsed date prints back to the same text and
-// survives the day-count round trip; a parsed vote count is not negative.
+// survives the day-count round trip; a date form names a period; a parsed
+// vote count is not negative.
+#include <papers/calendar.hpp>
 #include <papers/paper.hpp>
 
 #include <cstddef>
@@ -27,6 +29,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   if (const auto date = papers::Date::parse(text)) {
     if (date->to_string() != text
         || papers::Date::from_days(date->days_since_epoch()) != *date) {
+      std::abort();
+    }
+  }
+
+  // A date form names a non-empty period; an ISO week is Monday to Sunday
+  // and is named back as it was written.
+  if (const auto form = papers::parse_date_form(text)) {
+    const auto range = form->resolve(papers::Date{2024, 2, 29});
+    if (!range.from || !range.to || *range.to < *range.from) {
+      std::abort();
+    }
+    if (text.size() == 8 && text[5] == 'W'
+        && papers::period_label(*range.from, papers::Period::kWeek) != text) {
       std::abort();
     }
   }

@@ -116,9 +116,10 @@ TEST_CASE("period names") {
   CHECK(parse_period("day") == Period::kDay);
   CHECK(parse_period("week") == Period::kWeek);
   CHECK(parse_period("month") == Period::kMonth);
-  CHECK_FALSE(parse_period("year").has_value());
+  CHECK(parse_period("year") == Period::kYear);
+  CHECK_FALSE(parse_period("quarter").has_value());
   CHECK_FALSE(parse_period("Week").has_value());
-  CHECK(period_names().size() == 3);
+  CHECK(period_names().size() == 4);
 }
 
 TEST_CASE("periods: days, months and ISO weeks") {

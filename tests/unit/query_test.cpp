@@ -187,6 +187,58 @@ TEST_CASE("list: input order, with every filter") {
     CHECK(rows(load.table, options)
           == Rows{"2401.00001@02-05", "2402.00006@02-05"});
   }
+  SUBCASE("a whole year, an ISO week") {
+    options.date = "2024";
+    CHECK(rows(load.table, options).size() == 9);
+    options.date = "2023";
+    CHECK(rows(load.table, options).empty());
+    options.date = "2024-W03";  // Monday 2024-01-15 to Sunday 2024-01-21
+    CHECK(rows(load.table, options).size() == 5);
+    options.date = "2024-W06";  // 2024-02-05 to 2024-02-11
+    CHECK(rows(load.table, options)
+          == Rows{"2401.00001@02-05", "2402.00006@02-05"});
+    options.date.clear();
+    options.since = "2024-W06";
+    options.until = "2024-W14";  // 2024-04-01 to 2024-04-07
+    CHECK(rows(load.table, options).size() == 4);
+  }
+  SUBCASE("relative forms count back from the newest date of the inputs") {
+    // The newest date is 2024-04-02, whatever the clock says.
+    options.date = "today";
+    CHECK(rows(load.table, options)
+          == Rows{"2404.00007@04-02", "2404.00008@04-02"});
+    options.date = "yesterday";
+    CHECK(rows(load.table, options).empty());
+    options.date.clear();
+    options.since = "57d";  // 2024-02-06 .. 2024-04-02
+    CHECK(rows(load.table, options).size() == 2);
+    options.since = "58d";  // from 2024-02-05
+    CHECK(rows(load.table, options).size() == 4);
+    options.since = "9w";  // 63 days: from 2024-01-31
+    CHECK(rows(load.table, options).size() == 4);
+    options.since = "100000w";  // before the calendar: from its first day
+    CHECK(rows(load.table, options).size() == 9);
+    options.since.clear();
+    options.until = "yesterday";
+    CHECK(rows(load.table, options).size() == 7);
+  }
+  SUBCASE("--now sets the day relative forms count back from") {
+    options.now = "2024-01-16";
+    options.date = "yesterday";
+    CHECK(rows(load.table, options).size() == 3);
+    options.date = "2d";
+    CHECK(rows(load.table, options).size() == 5);
+    options.now = "2030-01-01";
+    options.date = "today";
+    CHECK(rows(load.table, options).empty());
+  }
+  SUBCASE("relative forms match nothing when no input has a date") {
+    LoadResult undated;
+    load_buffer("u.md", "### [A](https://arxiv.org/abs/2401.00001)\n", undated);
+    REQUIRE(undated.table.size() == 1);
+    options.date = "today";
+    CHECK(rows(undated.table, options).empty());
+  }
   SUBCASE("a month without papers") {
     options.date = "2024-03";
     CHECK(rows(load.table, options).empty());
@@ -487,15 +539,21 @@ TEST_CASE("compile_query rejects bad values, naming the option") {
   SUBCASE("dates") {
     options.date = "2024-13-45";
     CHECK(error_of(options)
-          == "--date: '2024-13-45' is not a date (expected YYYY-MM-DD or "
-             "YYYY-MM)");
+          == "--date: '2024-13-45' is not a date; use YYYY-MM-DD, YYYY-MM, "
+             "YYYY, an ISO week YYYY-Www, today, yesterday, Nd or Nw (the "
+             "last N days or weeks, counted back from the newest digest date "
+             "or --now)");
     options.date = "2024-02-30";
     CHECK(error_of(options).starts_with("--date: '2024-02-30'"));
     options.date = "2024-2";
     CHECK(error_of(options).starts_with("--date: "));
     options.date.clear();
-    options.since = "yesterday";
-    CHECK(error_of(options).starts_with("--since: 'yesterday'"));
+    options.since = "last week";
+    CHECK(error_of(options).starts_with("--since: 'last week'"));
+    options.since = "0d";
+    CHECK(error_of(options).starts_with("--since: '0d'"));
+    options.since = "2024-W54";
+    CHECK(error_of(options).starts_with("--since: '2024-W54'"));
     options.since.clear();
     options.until = "2024-00";
     CHECK(error_of(options).starts_with("--until: '2024-00'"));
@@ -504,9 +562,18 @@ TEST_CASE("compile_query rejects bad values, naming the option") {
     CHECK(error_of(options) == "");
     options.since = "2024-03";
     CHECK(error_of(options) == "--since 2024-03 is after --until 2024-02");
+    options.since = "2024-W10";  // Monday 2024-03-04
+    CHECK(error_of(options) == "--since 2024-W10 is after --until 2024-02");
+    options.since = "7d";  // relative: known only after the load
+    CHECK(error_of(options) == "");
     options.date = "2024-02";
     CHECK(error_of(options)
           == "--date cannot be combined with --since or --until");
+    options.date.clear();
+    options.since.clear();
+    options.until.clear();
+    options.now = "2024-02";
+    CHECK(error_of(options) == "--now: '2024-02' is not a day; use YYYY-MM-DD");
   }
   SUBCASE("numbers") {
     options.limit = -1;
@@ -525,23 +592,7 @@ TEST_CASE("compile_query rejects bad values, naming the option") {
   }
 }
 
-TEST_CASE("parse_date_or_month") {
-  auto day = parse_date_or_month("2024-02-07");
-  REQUIRE(day);
-  CHECK(day->from == Date{2024, 2, 7});
-  CHECK(day->to == Date{2024, 2, 7});
-  auto leap = parse_date_or_month("2024-02");
-  REQUIRE(leap);
-  CHECK(leap->from == Date{2024, 2, 1});
-  CHECK(leap->to == Date{2024, 2, 29});
-  auto plain = parse_date_or_month("2023-02");
-  REQUIRE(plain);
-  CHECK(plain->to == Date{2023, 2, 28});
-  CHECK(parse_date_or_month("2024-12")->to == Date{2024, 12, 31});
-  CHECK_FALSE(parse_date_or_month("2024-13"));
-  CHECK_FALSE(parse_date_or_month("+024-01"));
-  CHECK_FALSE(parse_date_or_month("2024/01"));
-  CHECK_FALSE(parse_date_or_month(""));
+TEST_CASE("sort and field names") {
   CHECK(sort_key_names().size() == 4);
   CHECK(search_field_names().size() == 4);
 }
