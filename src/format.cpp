@@ -1,4 +1,5 @@
 #include "format_writers.hpp"
+#include "paper_fields.hpp"
 
 #include <papers/digest_parser.hpp>
 #include <papers/format.hpp>
@@ -9,25 +10,6 @@
 
 namespace papers {
 namespace {
-
-// Pieces smaller than this are gathered before they go to the sink: a
-// syscall per record would cost more than the formatting.
-constexpr std::size_t kFlushBytes = 64 * 1024;
-
-constexpr std::array<std::string_view, 12> kFieldNames = {
-    "rank",
-    "id",
-    "date",
-    "title",
-    "url",
-    "votes",
-    "authors",
-    "thumbnail",
-    "video",
-    "summary",
-    "file",
-    "line",
-};
 
 class StringSink final : public OutputSink {
  public:
@@ -44,7 +26,7 @@ class StringSink final : public OutputSink {
 
 std::string valid_field_list() {
   std::string list;
-  for (auto name : kFieldNames) {
+  for (auto name : field_names()) {
     list += list.empty() ? "" : ", ";
     list += name;
   }
@@ -59,12 +41,6 @@ std::span<const std::string_view> output_format_names() {
   return kNames;
 }
 
-std::span<const std::string_view> field_names() { return kFieldNames; }
-
-std::string_view field_name(Field field) {
-  return kFieldNames.at(static_cast<std::size_t>(field));
-}
-
 Result<std::vector<Field>> parse_fields(std::string_view list) {
   std::vector<Field> fields;
   std::size_t start = 0;
@@ -77,13 +53,14 @@ Result<std::vector<Field>> parse_fields(std::string_view list) {
     while (!name.empty() && name.back() == ' ') {
       name.remove_suffix(1);
     }
-    const auto* it = std::find(kFieldNames.begin(), kFieldNames.end(), name);
-    if (it == kFieldNames.end()) {
+    const auto names = field_names();
+    const auto it = std::find(names.begin(), names.end(), name);
+    if (it == names.end()) {
       return Error{(name.empty() ? std::string("empty field name")
                                  : "unknown field '" + std::string(name) + "'")
                    + "; valid fields: " + valid_field_list()};
     }
-    const auto field = static_cast<Field>(it - kFieldNames.begin());
+    const auto field = static_cast<Field>(it - names.begin());
     if (std::find(fields.begin(), fields.end(), field) != fields.end()) {
       // A JSON object cannot hold a key twice.
       return Error{"field '" + std::string(name) + "' given twice"};
@@ -95,17 +72,10 @@ Result<std::vector<Field>> parse_fields(std::string_view list) {
 }
 
 std::vector<Field> default_flat_fields() {
-  return {Field::kId,
-          Field::kDate,
-          Field::kTitle,
-          Field::kUrl,
-          Field::kVotes,
-          Field::kAuthors,
-          Field::kThumbnail,
-          Field::kVideo,
-          Field::kSummary,
-          Field::kFile,
-          Field::kLine};
+  // The JSON record's keys in order, with its "source" object flattened.
+  std::vector<Field> fields(record_fields().begin(), record_fields().end());
+  fields.insert(fields.end(), {Field::kFile, Field::kLine});
+  return fields;
 }
 
 std::string join_authors(const std::vector<std::string_view>& authors,
@@ -140,24 +110,6 @@ std::string plain_summary(const Paper& paper, std::string_view separator) {
     out += plain_summary_item(items[i]);
   }
   return out;
-}
-
-void Output::end_record(bool now) {
-  if (now || buffer_.size() >= kFlushBytes) {
-    flush();
-  }
-}
-
-bool Output::finish() {
-  flush();
-  return ok_;
-}
-
-void Output::flush() {
-  if (ok_ && !buffer_.empty()) {
-    ok_ = sink_.write(buffer_);
-  }
-  buffer_.clear();
 }
 
 bool format_papers(OutputFormat format,
@@ -198,6 +150,15 @@ void format_papers(OutputFormat format,
                    std::string& out) {
   StringSink sink(out);
   format_papers(format, papers, options, sink);
+}
+
+void format_records(OutputFormat format,
+                    std::span<const std::string_view> keys,
+                    std::span<const std::vector<Value>> rows,
+                    const FormatOptions& options,
+                    std::string& out) {
+  StringSink sink(out);
+  format_records(format, keys, rows, options, sink);
 }
 
 }  // namespace papers

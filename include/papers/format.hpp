@@ -13,9 +13,11 @@
 #include <papers/paper.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace papers {
@@ -97,6 +99,31 @@ void format_papers(OutputFormat format,
                    std::span<const Paper* const> papers,
                    const FormatOptions& options,
                    std::string& out);
+
+/// One value of a generic record (insight rows, diagnostics): null, an
+/// integer, a number, a string or a list of strings.
+using Value = std::variant<std::monostate,
+                           std::int64_t,
+                           double,
+                           std::string,
+                           std::vector<std::string>>;
+
+/// Writes generic records, `keys` and one Value per key a row, in `format`:
+/// json an array of objects, jsonl an object a line, csv and tsv a header
+/// row of the keys and lists joined with "; ", table (and markdown) an
+/// aligned table headed by the keys in capitals.
+bool format_records(OutputFormat format,
+                    std::span<const std::string_view> keys,
+                    std::span<const std::vector<Value>> rows,
+                    const FormatOptions& options,
+                    OutputSink& sink);
+
+/// Writes generic records to the end of `out`.
+void format_records(OutputFormat format,
+                    std::span<const std::string_view> keys,
+                    std::span<const std::vector<Value>> rows,
+                    const FormatOptions& options,
+                    std::string& out);
 
 /// Appends one record as a JSON object (the schema in the man page).
 void append_json_record(const Paper& paper, std::string& out);

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <map>
 #include <memory>
 #include <utility>
@@ -16,22 +17,6 @@ struct CheckOptions {
   std::vector<std::string> paths;
   std::string format = "text";
 };
-
-void append_record(std::string& out,
-                   std::string_view file,
-                   std::uint32_t line,
-                   std::string_view severity,
-                   std::string_view message) {
-  out += "{\"file\": ";
-  append_json_string(file, out);
-  out += ", \"line\": ";
-  out += line > 0 ? std::to_string(line) : std::string("null");
-  out += ", \"severity\": ";
-  append_json_string(severity, out);
-  out += ", \"message\": ";
-  append_json_string(message, out);
-  out += '}';
-}
 
 // An input error reads `PATH: REASON` (source.cpp); the reasons (strerror
 // texts, "no digest files ...") hold no ": ", so the path is everything
@@ -107,32 +92,31 @@ Examples:
                                     n == 1 ? "" : "s");
       }
     } else {
-      const bool lines = options->format == "jsonl";
-      std::vector<std::string> records;
+      // One record shape for both kinds: {"file", "line", "severity",
+      // "message"}, line null for a whole file or path.
+      static constexpr std::array<std::string_view, 4> kKeys = {
+          "file", "line", "severity", "message"};
+      std::vector<std::vector<Value>> records;
       for (const auto& d : load.diagnostics) {
-        append_record(records.emplace_back(),
-                      d.where.file,
-                      d.where.line,
-                      "warning",
-                      d.message);
+        records.push_back(
+            {std::string(d.where.file),
+             d.where.line > 0 ? Value(std::int64_t{d.where.line}) : Value(),
+             std::string("warning"),
+             d.message});
       }
       for (const auto& e : load.errors) {
         const auto [path, reason] = split_path_error(e);
-        append_record(records.emplace_back(), path, 0, "error", reason);
+        records.push_back({std::string(path),
+                           Value(),
+                           std::string("error"),
+                           std::string(reason)});
       }
-      if (lines) {
-        for (const auto& r : records) {
-          out += r;
-          out += '\n';
-        }
-      } else {
-        out += records.empty() ? "[" : "[\n";
-        for (std::size_t i = 0; i < records.size(); ++i) {
-          out += records[i];
-          out += i + 1 < records.size() ? ",\n" : "\n";
-        }
-        out += "]\n";
-      }
+      format_records(options->format == "jsonl" ? OutputFormat::kJsonl
+                                                : OutputFormat::kJson,
+                     kKeys,
+                     records,
+                     FormatOptions{},
+                     out);
     }
     if (!write_stdout(out)) {
       return kExitError;
