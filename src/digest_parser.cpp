@@ -349,8 +349,9 @@ struct DigestParser::State {
         path_date(date_from_path(file)),
         file_view(store->copy(file)) {}
 
-  void warn(std::uint32_t line, std::string message) {
-    diagnostic_sink.on_diagnostic(Diagnostic{{file, line}, std::move(message)});
+  void warn(std::uint32_t line, DiagnosticCode code, std::string message) {
+    diagnostic_sink.on_diagnostic(
+        Diagnostic{{file, line}, code, std::move(message)});
   }
 
   bool in_stable(std::string_view text) const {
@@ -484,7 +485,7 @@ struct DigestParser::State {
   // known to hold papers (a file without any gets one warning instead).
   void report_empty_sections() {
     for (const auto line : empty_sections) {
-      warn(line, "date section has no papers");
+      warn(line, DiagnosticCode::kEmptySection, "date section has no papers");
     }
     empty_sections.clear();
   }
@@ -493,10 +494,12 @@ struct DigestParser::State {
   void report_no_papers() {
     if (saw_date_heading) {
       warn(0,
+           DiagnosticCode::kNoPapers,
            "no papers found: its \"## Daily Papers (DATE)\" sections hold "
            "no \"### [Title](link)\" heading");
     } else {
       warn(0,
+           DiagnosticCode::kNoPapers,
            "no papers found: no \"## Daily Papers (DATE)\" heading and no "
            "heading that links a paper");
     }
@@ -547,7 +550,9 @@ void DigestParser::State::on_line(std::string_view line) {
                          && line.data() + line.size() <= clean_end);
   if (!clean) {
     if (std::memchr(line.data(), '\0', line.size()) != nullptr) {
-      warn(line_no, "binary data (NUL byte); file skipped");
+      warn(line_no,
+           DiagnosticCode::kBinaryFile,
+           "binary data (NUL byte); file skipped");
       is_binary = true;
       paper.reset();
       take_summary();
@@ -557,7 +562,9 @@ void DigestParser::State::on_line(std::string_view line) {
     }
     if (!is_valid_utf8(line)) {
       if (!warned_utf8) {
-        warn(line_no, "invalid UTF-8, replaced with U+FFFD");
+        warn(line_no,
+             DiagnosticCode::kInvalidUtf8,
+             "invalid UTF-8, replaced with U+FFFD");
         warned_utf8 = true;
       }
       repaired.clear();
@@ -640,10 +647,12 @@ void DigestParser::State::on_heading(const Heading& heading) {
       date = Date::parse(value);
       if (!date) {
         warn(line_no,
+             DiagnosticCode::kInvalidDate,
              "invalid date '" + std::string(value)
                  + "' in section heading; its papers have no date");
       } else if (path_date && *path_date != *date) {
         warn(line_no,
+             DiagnosticCode::kDateMismatch,
              "section date " + date->to_string()
                  + " differs from the date in the file name ("
                  + path_date->to_string() + ")");
@@ -668,7 +677,9 @@ void DigestParser::State::start_paper(std::string_view text) {
   paper->bytes = store;
   paper->source = PaperSource{file_view, line_no};
   if (mode == Mode::kPreamble) {
-    warn(line_no, "paper before any date heading; it has no date");
+    warn(line_no,
+         DiagnosticCode::kUndatedPaper,
+         "paper before any date heading; it has no date");
   } else {
     paper->date = date;
   }
@@ -689,11 +700,14 @@ void DigestParser::State::start_paper(std::string_view text) {
     paper->id = arxiv_id_view(url);
     if (!paper->id) {
       warn(line_no,
+           DiagnosticCode::kNotArxivLink,
            "link '" + std::string(url) + "' is not an arXiv paper link; no id");
     }
     return;
   }
-  warn(line_no, "paper heading has no link; no id");
+  warn(line_no,
+       DiagnosticCode::kMissingLink,
+       "paper heading has no link; no id");
   paper->title = title(text);
 }
 
@@ -705,6 +719,7 @@ bool DigestParser::State::on_field_line(std::string_view line) {
     const auto vote = parse_votes(value);
     if (!vote.valid) {
       warn(line_no,
+           DiagnosticCode::kInvalidVotes,
            "invalid vote count '" + std::string(trim(value))
                + "'; votes unknown");
     }
@@ -735,7 +750,9 @@ bool DigestParser::State::on_field_line(std::string_view line) {
     if (rest.starts_with('(') && rest.ends_with(')')) {
       rest = rest.substr(1, rest.size() - 2);
     } else {
-      warn(line_no, "broken video link (no parentheses around the URL)");
+      warn(line_no,
+           DiagnosticCode::kBrokenVideoLink,
+           "broken video link (no parentheses around the URL)");
     }
     if (rest = trim(rest); !rest.empty()) {
       paper->video.emplace(keep(rest));
@@ -769,13 +786,17 @@ void DigestParser::State::on_paper_line(std::string_view line) {
   }
   if (!in_bullets) {
     if (!on_field_line(line)) {
-      warn(line_no, "unrecognised line in paper entry, ignored");
+      warn(line_no,
+           DiagnosticCode::kUnrecognisedLine,
+           "unrecognised line in paper entry, ignored");
     }
     return;
   }
   if (after_blank && !is_blank_char(line.front())) {
     // A paragraph that is neither a bullet nor indented: stray text.
-    warn(line_no, "stray text after a blank line; kept in the previous bullet");
+    warn(line_no,
+         DiagnosticCode::kStrayText,
+         "stray text after a blank line; kept in the previous bullet");
   }
   on_summary_line(line);
 }
@@ -802,12 +823,13 @@ void DigestParser::finish() {
   auto& s = *state_;
   s.splitter.finish([&s](std::string_view line) { s.on_line(line); });
   if (s.splitter.bytes() == 0) {
-    s.warn(0, "empty file");
+    s.warn(0, DiagnosticCode::kEmptyFile, "empty file");
   }
   if (s.fence && s.fence->hidden_heading != 0 && !s.is_binary) {
     // Lines in a fence are never headings, so an unclosed one hides every
     // paper and section after it: say so rather than lose them silently.
     s.warn(s.fence->line,
+           DiagnosticCode::kUnclosedFence,
            "code fence never closed; the headings after it (from line "
                + std::to_string(s.fence->hidden_heading)
                + ") were read as code");

@@ -182,13 +182,41 @@ bool Paper::operator==(const Paper& other) const {
                     == split_summary(other.summary).items());
 }
 
+namespace {
+
+constexpr DiagnosticKind kDiagnosticKinds[] = {
+#define PAPERS_DIAGNOSTIC_KIND(id, name, meaning) \
+  {DiagnosticCode::id, name, meaning},
+    PAPERS_DIAGNOSTIC_CODES(PAPERS_DIAGNOSTIC_KIND)
+#undef PAPERS_DIAGNOSTIC_KIND
+};
+
+}  // namespace
+
+std::span<const DiagnosticKind> diagnostic_kinds() { return kDiagnosticKinds; }
+
+std::string_view code_name(DiagnosticCode code) {
+  return kDiagnosticKinds[static_cast<std::size_t>(code)].name;
+}
+
+std::optional<DiagnosticCode> parse_diagnostic_code(std::string_view name) {
+  for (const auto& kind : kDiagnosticKinds) {
+    if (kind.name == name) {
+      return kind.code;
+    }
+  }
+  return std::nullopt;
+}
+
 std::string to_string(const Diagnostic& diagnostic) {
   std::string out = diagnostic.where.file;
   if (diagnostic.where.line > 0) {
     out += ':';
     out += std::to_string(diagnostic.where.line);
   }
-  out += ": warning: ";
+  out += ": warning[";
+  out += code_name(diagnostic.code);
+  out += "]: ";
   out += diagnostic.message;
   return out;
 }

@@ -577,6 +577,17 @@ std::vector<const Paper*> run_query(const PaperTable& table,
   return out;
 }
 
+bool any_selected(const PaperTable& table, const Query& query) {
+  QueryCache cache(query);
+  const auto dates = query_dates(query, table);
+  for (const Paper& paper : table.papers()) {
+    if (selected(query, dates, paper, cache)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool has_author(const PaperTable& table, std::string_view name, bool loose) {
   const std::string key = loose ? loose_author_key(name) : author_key(name);
   for (const auto& paper : table.papers()) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -93,15 +94,90 @@ struct Paper {
   bool operator==(const Paper& other) const;
 };
 
-/// A problem in the input, reported as `FILE:LINE: warning: MESSAGE`.
+/// Every kind of diagnostic: its enumerator, its stable rule code (what
+/// `papers check` prints and `--allow` takes; never renamed once released)
+/// and what it means (`papers check --list-codes` and the DIAGNOSTICS
+/// section of the man page, which a test keeps in step). Adding a kind of
+/// diagnostic is one line here.
+#define PAPERS_DIAGNOSTIC_CODES(X)                                           \
+  X(kInvalidDate,                                                            \
+    "invalid-date",                                                          \
+    "a section heading's date is not a valid date; its papers have no date") \
+  X(kDateMismatch,                                                           \
+    "date-mismatch",                                                         \
+    "a section date differs from the date in the file name")                 \
+  X(kUndatedPaper,                                                           \
+    "undated-paper",                                                         \
+    "a paper before any date heading; it has no date")                       \
+  X(kMissingLink, "missing-link", "a paper heading has no link; no id")      \
+  X(kNotArxivLink,                                                           \
+    "not-arxiv-link",                                                        \
+    "a paper heading's link is not an arXiv paper link; no id")              \
+  X(kInvalidVotes,                                                           \
+    "invalid-votes",                                                         \
+    "a Vote: value is neither a number nor '-'; votes unknown")              \
+  X(kBrokenVideoLink,                                                        \
+    "broken-video-link",                                                     \
+    "a [Watch Video] link without parentheses around its URL")               \
+  X(kUnrecognisedLine,                                                       \
+    "unrecognised-line",                                                     \
+    "a line between a paper's heading and its bullets that is none of "      \
+    "its fields; ignored")                                                   \
+  X(kStrayText,                                                              \
+    "stray-text",                                                            \
+    "text after a blank line that is neither a bullet nor indented; kept "   \
+    "in the previous bullet")                                                \
+  X(kInvalidUtf8,                                                            \
+    "invalid-utf8",                                                          \
+    "invalid UTF-8, replaced with U+FFFD (once per file)")                   \
+  X(kBinaryFile,                                                             \
+    "binary-file",                                                           \
+    "binary data (a NUL byte); the file is skipped")                         \
+  X(kEmptyFile, "empty-file", "the file is empty")                           \
+  X(kNoPapers,                                                               \
+    "no-papers",                                                             \
+    "no paper comes out of the file, and the message says why")              \
+  X(kEmptySection,                                                           \
+    "empty-section",                                                         \
+    "a date section holds no paper (in a file with papers elsewhere)")       \
+  X(kUnclosedFence,                                                          \
+    "unclosed-fence",                                                        \
+    "a code fence that is never closed hides the headings after it")
+
+/// The kind of a diagnostic (see PAPERS_DIAGNOSTIC_CODES).
+enum class DiagnosticCode : std::uint8_t {
+#define PAPERS_DIAGNOSTIC_ENUMERATOR(id, name, meaning) id,
+  PAPERS_DIAGNOSTIC_CODES(PAPERS_DIAGNOSTIC_ENUMERATOR)
+#undef PAPERS_DIAGNOSTIC_ENUMERATOR
+};
+
+/// One row of the table of diagnostic kinds.
+struct DiagnosticKind {
+  DiagnosticCode code;
+  std::string_view name;     ///< the rule code: `broken-video-link`
+  std::string_view meaning;  ///< one sentence
+};
+
+/// Every kind, in the order of PAPERS_DIAGNOSTIC_CODES.
+std::span<const DiagnosticKind> diagnostic_kinds();
+
+/// The rule code of `code`: `broken-video-link`.
+std::string_view code_name(DiagnosticCode code);
+
+/// The kind whose rule code is `name`, if any.
+std::optional<DiagnosticCode> parse_diagnostic_code(std::string_view name);
+
+/// A problem in the input, reported as `FILE:LINE: warning[CODE]: MESSAGE`.
 struct Diagnostic {
   SourceLocation where;  ///< line 0 when it concerns the whole file
+  DiagnosticCode code;   ///< what kind of problem, for --allow and tools
   std::string message;
 
   bool operator==(const Diagnostic&) const = default;
 };
 
-/// `FILE:LINE: warning: MESSAGE` (or `FILE: warning: MESSAGE` for line 0).
+/// `FILE:LINE: warning[CODE]: MESSAGE` (or `FILE: warning[CODE]: MESSAGE`
+/// for line 0).
 std::string to_string(const Diagnostic& diagnostic);
 
 /// Normalises any spelling of an arXiv id: `2402.03620`, `2402.03620v2`,

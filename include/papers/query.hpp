@@ -129,6 +129,10 @@ std::optional<Date> newest_date(const PaperTable& table);
 std::optional<DateRange> query_dates(const Query& query,
                                      const PaperTable& table);
 
+/// True when some row of `table` passes the filters of `query`; stops at
+/// the first (for `--quiet`, where only the exit status is wanted).
+bool any_selected(const PaperTable& table, const Query& query);
+
 /// Author names in `table` nearest to `name`, best first, at most `max`
 /// (one spelling per person): for "did you mean" when nothing matched.
 std::vector<std::string> nearest_authors(const PaperTable& table,

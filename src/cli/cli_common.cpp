@@ -7,10 +7,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <set>
 
 namespace papers::cli {
 
@@ -25,8 +27,126 @@ void add_common_options(CLI::App& cmd, CommonOptions& options) {
   cmd.add_flag("--strict",
                options.strict,
                "Treat warnings about the input as errors: results are still "
-               "printed, but the exit status is 2")
+               "printed, then every warning, and the exit status is 2")
       ->group("Input");
+  cmd.add_flag("-W,--warnings",
+               options.warnings,
+               "Print every warning about the input on stderr, not one "
+               "summary line")
+      ->group("Input");
+  add_allow_option(cmd, options.allow);
+  cmd.add_flag("-q,--quiet",
+               options.quiet,
+               "Print nothing on stderr but errors; listing commands print "
+               "nothing at all and only set the exit status (0: a match)")
+      ->group("Input");
+}
+
+void add_allow_option(CLI::App& cmd, std::vector<std::string>& allow) {
+  cmd.add_option("--allow",
+                 allow,
+                 "Leave out warnings of kind CODE (e.g. broken-video-link; "
+                 "papers(1) lists them). Repeatable, or a comma list")
+      ->type_name("CODE")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            if (parse_diagnostic_code(value)) {
+              return {};
+            }
+            std::vector<std::string_view> names;
+            for (const auto& kind : diagnostic_kinds()) {
+              names.push_back(kind.name);
+            }
+            return fmt::format("'{}' is not a warning code{}",
+                               value,
+                               did_you_mean(value, names));
+          },
+          ""))
+      ->group("Input");
+}
+
+void drop_allowed(std::vector<Diagnostic>& diagnostics,
+                  const std::vector<std::string>& allow) {
+  if (allow.empty()) {
+    return;
+  }
+  std::vector<DiagnosticCode> codes;
+  for (const auto& name : allow) {
+    if (const auto code = parse_diagnostic_code(name)) {
+      codes.push_back(*code);
+    }
+  }
+  std::erase_if(diagnostics, [&codes](const Diagnostic& d) {
+    return std::find(codes.begin(), codes.end(), d.code) != codes.end();
+  });
+}
+
+namespace {
+
+// The edit distance with a swap of two neighbours as one edit (optimal
+// string alignment), so that `tpo` is one typo away from `top`. Commands,
+// options and rule codes are ASCII, so bytes will do.
+std::size_t typo_distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(
+      a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) {
+    d[i][0] = i;
+  }
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    d[0][j] = j;
+  }
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] =
+          std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+}  // namespace
+
+std::string did_you_mean(std::string_view word,
+                         std::span<const std::string_view> candidates) {
+  // Nothing typed that long is a typo of a short name.
+  if (word.size() > 64) {
+    return {};
+  }
+  std::string_view best;
+  std::size_t best_distance = 0;
+  for (const auto candidate : candidates) {
+    const std::size_t d = typo_distance(word, candidate);
+    if (best.empty() || d < best_distance) {
+      best = candidate;
+      best_distance = d;
+    }
+  }
+  // A typo: a third of the word's letters wrong at most (at least one, at
+  // most three), as git and cargo judge it.
+  const std::size_t limit =
+      std::clamp<std::size_t>((word.size() + 1) / 3, 1, 3);
+  if (best.empty() || best_distance > limit || best_distance == 0) {
+    return {};
+  }
+  return fmt::format("; did you mean '{}'?", best);
+}
+
+std::string warning_summary(std::span<const Diagnostic> diagnostics) {
+  std::set<std::string_view> files;
+  for (const auto& d : diagnostics) {
+    files.insert(d.where.file);
+  }
+  return fmt::format("{} warning{} in {} file{}",
+                     diagnostics.size(),
+                     diagnostics.size() == 1 ? "" : "s",
+                     files.size(),
+                     files.size() == 1 ? "" : "s");
 }
 
 std::vector<std::string> resolve_data_paths(const CommonOptions& options) {
@@ -75,24 +195,38 @@ const LoadResult& load_and_report(const CommonOptions& options) {
   static LoadResult* kept = nullptr;
   kept = new LoadResult(load_quietly(options));
   LoadResult& load = *kept;
-  for (const auto& diagnostic : load.diagnostics) {
-    fmt::print(stderr, "{}\n", printable(to_string(diagnostic)));
+  drop_allowed(load.diagnostics, options.allow);
+  const bool every_warning = options.warnings || options.strict;
+  // Never silent: an archive no paper came out of is said to be one, in
+  // one line (in place of the summary), rather than left to look like an
+  // empty query result.
+  const bool no_papers = load.table.size() == 0 && !load.inputs.empty();
+  if (every_warning) {
+    for (const auto& diagnostic : load.diagnostics) {
+      fmt::print(stderr, "{}\n", printable(to_string(diagnostic)));
+    }
+  } else if (!options.quiet && !load.diagnostics.empty() && !no_papers) {
+    fmt::print(stderr,
+               "papers: {} (run 'papers check' to see them)\n",
+               warning_summary(load.diagnostics));
   }
   for (const auto& error : load.errors) {
     fmt::print(stderr, "papers: {}\n", printable(error.message));
   }
-  if (load.table.size() == 0 && !load.inputs.empty()) {
-    // Never silent: an archive no paper came out of is said to be one, in
-    // one line, rather than left to look like an empty query result.
+  if (no_papers && !options.quiet) {
+    const std::string_view why = every_warning
+                                     ? "see the warnings above"
+                                     : "run 'papers check' to see why";
     if (load.inputs.size() == 1) {
       fmt::print(stderr,
-                 "papers: {}: no papers found (see the warnings above)\n",
-                 printable(load.inputs.front()));
+                 "papers: {}: no papers found ({})\n",
+                 printable(load.inputs.front()),
+                 why);
     } else {
       fmt::print(stderr,
-                 "papers: no papers found in any of the {} inputs (see the "
-                 "warnings above)\n",
-                 load.inputs.size());
+                 "papers: no papers found in any of the {} inputs ({})\n",
+                 load.inputs.size(),
+                 why);
     }
   }
   if (options.strict && !load.diagnostics.empty()) {

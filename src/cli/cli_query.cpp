@@ -229,6 +229,9 @@ int run_listing(const ListingOptions& options, View view, bool loose_hint) {
     return kExitError;
   }
   const LoadResult& load = load_and_report(options.common);
+  if (options.common.quiet) {
+    return exit_status(any_selected(load.table, *query) ? 1 : 0, load);
+  }
   const auto rows = run_query(load.table, *query);
   if (!print_papers(rows, options.output, view)) {
     return kExitError;

@@ -16,6 +16,8 @@ struct CheckOptions {
   CommonOptions common;
   std::vector<std::string> paths;
   std::string format = "text";
+  bool verbose = false;
+  bool list_codes = false;
 };
 
 // An input error reads `PATH: REASON` (source.cpp); the reasons (strerror
@@ -46,33 +48,62 @@ std::function<int()> setup_check(CLI::App& cmd) {
       ->type_name("PATH")
       ->allow_extra_args(false)
       ->group("Input");
+  add_allow_option(cmd, options->common.allow);
   cmd.add_option("-f,--format",
                  options->format,
-                 "Output format: text (diagnostics and a summary line per "
-                 "file), json (one array of diagnostic records) or jsonl")
+                 "Output format: text (the problems and a summary line), "
+                 "json (one array of diagnostic records) or jsonl")
       ->type_name("FORMAT")
       ->check(CLI::IsMember({"text", "json", "jsonl"}))
       ->capture_default_str()
       ->group("Output");
+  cmd.add_flag("-v,--verbose",
+               options->verbose,
+               "text: also one line per file, FILE: ok or FILE: N warnings")
+      ->group("Output");
+  cmd.add_flag("--list-codes",
+               options->list_codes,
+               "Print every warning code with its meaning, and exit")
+      ->group("Output");
+  cmd.add_flag("-q,--quiet",
+               options->common.quiet,
+               "Print nothing but errors (on stderr): the exit status says "
+               "whether the files are clean")
+      ->group("Output");
   cmd.footer(
-      R"(A lint mode for people who write digests: prints every diagnostic as
-FILE:LINE: warning: MESSAGE, then one summary line per file (FILE: ok, or
-FILE: N warnings). JSON records are {"file", "line", "severity", "message"};
-line is null for problems of a whole file or path.
+      R"(A lint mode for people who write digests: prints every problem as
+FILE:LINE: warning[CODE]: MESSAGE, then a summary line (N files, M warnings
+in K files); -v adds a line per file (FILE: ok, or FILE: N warnings). CODE
+names the kind of problem (papers(1) lists them); --allow CODE leaves one
+kind out. JSON records are {"file", "line", "severity", "code", "message"};
+line is null for problems of a whole file or path, code for errors.
 
 Exit status: 0 every file is clean, 1 there were warnings, 2 a path could
 not be read or holds no digest.
 
 Examples:
   papers check ~/digests
-  papers check 2024-02-07.md --format json | jq -r '.[].message')");
+  papers check ~/digests --allow broken-video-link
+  papers check 2024-02-07.md --format json | jq -r '.[].code')");
   return [options] {
+    if (options->list_codes) {
+      std::string out;
+      for (const auto& kind : diagnostic_kinds()) {
+        out += fmt::format("{:<18} {}\n", kind.name, kind.meaning);
+      }
+      return write_stdout(out) ? kExitMatch : kExitError;
+    }
     CommonOptions common = options->common;
     common.data.insert(
         common.data.end(), options->paths.begin(), options->paths.end());
-    const LoadResult load = load_quietly(common);
+    LoadResult load = load_quietly(common);
+    drop_allowed(load.diagnostics, common.allow);
     std::string out;
-    if (options->format == "text") {
+    if (options->common.quiet) {
+      for (const auto& e : load.errors) {
+        fmt::print(stderr, "papers: {}\n", printable(e.message));
+      }
+    } else if (options->format == "text") {
       std::map<std::string_view, std::size_t> counts;
       for (const auto& d : load.diagnostics) {
         out += printable(to_string(d));
@@ -82,26 +113,40 @@ Examples:
       for (const auto& e : load.errors) {
         out += fmt::format("papers: {}\n", printable(e.message));
       }
-      for (const auto& input : load.inputs) {
-        const auto it = counts.find(input);
-        const std::size_t n = it == counts.end() ? 0 : it->second;
-        out += n == 0 ? fmt::format("{}: ok\n", printable(input))
-                      : fmt::format("{}: {} warning{}\n",
-                                    printable(input),
-                                    n,
-                                    n == 1 ? "" : "s");
+      if (options->verbose) {
+        for (const auto& input : load.inputs) {
+          const auto it = counts.find(input);
+          const std::size_t n = it == counts.end() ? 0 : it->second;
+          out += n == 0 ? fmt::format("{}: ok\n", printable(input))
+                        : fmt::format("{}: {} warning{}\n",
+                                      printable(input),
+                                      n,
+                                      n == 1 ? "" : "s");
+        }
       }
+      const std::size_t files = load.inputs.size();
+      out += fmt::format("{} file{}, ", files, files == 1 ? "" : "s");
+      out += load.diagnostics.empty() ? std::string("no warnings")
+                                      : warning_summary(load.diagnostics);
+      if (!load.errors.empty()) {
+        out += fmt::format(", {} error{}",
+                           load.errors.size(),
+                           load.errors.size() == 1 ? "" : "s");
+      }
+      out += '\n';
     } else {
       // One record shape for both kinds: {"file", "line", "severity",
-      // "message"}, line null for a whole file or path.
-      static constexpr std::array<std::string_view, 4> kKeys = {
-          "file", "line", "severity", "message"};
+      // "code", "message"}, line null for a whole file or path, code null
+      // for an error.
+      static constexpr std::array<std::string_view, 5> kKeys = {
+          "file", "line", "severity", "code", "message"};
       std::vector<std::vector<Value>> records;
       for (const auto& d : load.diagnostics) {
         records.push_back(
             {std::string(d.where.file),
              d.where.line > 0 ? Value(std::int64_t{d.where.line}) : Value(),
              std::string("warning"),
+             std::string(code_name(d.code)),
              d.message});
       }
       for (const auto& e : load.errors) {
@@ -109,6 +154,7 @@ Examples:
         records.push_back({std::string(path),
                            Value(),
                            std::string("error"),
+                           Value(),
                            std::string(reason)});
       }
       format_records(options->format == "jsonl" ? OutputFormat::kJsonl

@@ -35,7 +35,7 @@ int run_show(const ShowOptions& options) {
       return kExitError;
     }
     const auto found = run_query(load.table, *query);
-    if (found.empty()) {
+    if (found.empty() && !options.common.quiet) {
       fmt::print(stderr, "papers: {}: no such paper\n", options.ids[i]);
     }
     for (const Paper* paper : found) {
@@ -43,6 +43,9 @@ int run_show(const ShowOptions& options) {
         rows.push_back(paper);
       }
     }
+  }
+  if (options.common.quiet) {
+    return exit_status(rows.size(), load);
   }
   if (!print_papers(rows, options.output, View::kCard)) {
     return kExitError;

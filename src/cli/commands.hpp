@@ -29,11 +29,23 @@ inline constexpr int kExitError = 2;
 /// Where the data comes from (cli_common.cpp).
 struct CommonOptions {
   std::vector<std::string> data;
-  bool strict = false;  ///< warnings are errors: exit 2 after the results
+  bool strict = false;    ///< warnings are errors: exit 2 after the results
+  bool warnings = false;  ///< -W: print every warning, not a summary line
+  bool quiet = false;     ///< -q: errors only on stderr (listings: no stdout)
+  std::vector<std::string> allow;  ///< --allow: rule codes left out
 };
 
-/// Declares --data and --strict on `cmd`.
+/// Declares --data, --strict, -W/--warnings, --allow and -q/--quiet on
+/// `cmd`.
 void add_common_options(CLI::App& cmd, CommonOptions& options);
+
+/// Declares --allow CODE (repeatable, or a comma list), checked against
+/// the table of rule codes, on `cmd`.
+void add_allow_option(CLI::App& cmd, std::vector<std::string>& allow);
+
+/// Removes the diagnostics whose rule code `allow` names.
+void drop_allowed(std::vector<Diagnostic>& diagnostics,
+                  const std::vector<std::string>& allow);
 
 /// How results are printed (cli_output.cpp): the values of --format,
 /// --fields, --color, --width, --no-truncate and --csv-safe as given.
@@ -91,10 +103,16 @@ bool utf8_locale();
 /// terminal, else the current directory.
 std::vector<std::string> resolve_data_paths(const CommonOptions& options);
 
-/// Loads the inputs and prints diagnostics and errors to stderr. Under
-/// --strict, warnings also count as an error in the result. The result
-/// lives until the process exits (once per process: a command's one load).
+/// Loads the inputs and reports on stderr: every error, and the warnings
+/// left after --allow as one summary line (`papers: N warnings in M files
+/// (run 'papers check' to see them)`), or each of them with -W or
+/// --strict, or nothing with -q. Under --strict, warnings also count as an
+/// error in the result. The result lives until the process exits (once per
+/// process: a command's one load).
 const LoadResult& load_and_report(const CommonOptions& options);
+
+/// `N warnings in M files` for `diagnostics`, singular where it applies.
+std::string warning_summary(std::span<const Diagnostic> diagnostics);
 
 /// `message` (a diagnostic, an error quoting input text or a file name)
 /// with control characters and escape sequences made visible, so a crafted
@@ -158,6 +176,11 @@ void explain_no_match(const PaperTable& table, const QueryOptions& query);
 /// `dates`: the command takes the date filters), data sources and exit
 /// statuses, after `text` (the command's own description and examples).
 std::string command_footer(std::string_view text, bool dates = true);
+
+/// `; did you mean 'X'?` for the candidate nearest to `word` by edit
+/// distance when it is near enough to be a typo of it, else "".
+std::string did_you_mean(std::string_view word,
+                         std::span<const std::string_view> candidates);
 
 /// Prints `papers: MESSAGE` for a usage error; returns kExitError.
 int usage_error(const Error& error);

@@ -33,7 +33,7 @@ fail() {
 run() {
   local name=$1 want=$2 path=$3 check=${4:-}
   local out=$tmp/$name.stdout err=$tmp/$name.stderr status
-  timeout "$limit" "$papers" list --format json --data "$path" >"$out" 2>"$err"
+  timeout "$limit" "$papers" list -W --format json --data "$path" >"$out" 2>"$err"
   status=$?
   if [ "$status" = 124 ]; then
     fail "$name: no result within ${limit}s"
@@ -79,7 +79,7 @@ digest_head='b"## Daily Papers (2024-02-07)\n\n### [Big](https://arxiv.org/abs/2
 gen "$tmp/one_line.md" \
   '(("## Daily Papers (2024-02-07) ### [T](https://arxiv.org/abs/2402.00001) Vote: 1 - 요약 " * 60000).encode())'
 run one_line 1 "$tmp/one_line.md" 'length == 0'
-expect_warning one_line "warning: no papers found: "
+expect_warning one_line "warning[no-papers]: no papers found: "
 
 # A 5 MB bullet without a final newline.
 gen "$tmp/long_bullet.md" "$digest_head"' + b"- " + "가나다라 ".encode() * 400000'
@@ -92,7 +92,7 @@ no_warnings long_bullet
 gen "$tmp/random.md" 'bytes(random.getrandbits(8) for _ in range(1 << 20))'
 run random 1 "$tmp/random.md" 'length == 0'
 expect_warning random "binary data (NUL byte); file skipped"
-[ "$(grep -c 'warning:' "$tmp/random.stderr")" = 1 ] || fail "random: more than one warning"
+[ "$(grep -c 'warning\[' "$tmp/random.stderr")" = 1 ] || fail "random: more than one warning"
 
 gen "$tmp/random_text.md" \
   'bytes(b for b in (random.getrandbits(8) for _ in range(1 << 20)) if b)'
@@ -112,7 +112,7 @@ run shuffled '[01]' "$tmp/shuffled.md"
 # Inputs that cost O(n^2) with a naive scan.
 gen "$tmp/lone_cr.md" 'b"a\r" * 2500000'
 run lone_cr 1 "$tmp/lone_cr.md" 'length == 0'
-expect_warning lone_cr "warning: no papers found: "
+expect_warning lone_cr "warning[no-papers]: no papers found: "
 
 gen "$tmp/ampersands.md" \
   'b"## Daily Papers (2024-02-07)\n### [" + b"&" * 4000000 + b"](https://arxiv.org/abs/2402.00001)\n"'
@@ -126,7 +126,7 @@ no_warnings authors
 # An empty file, and a missing path.
 : >"$tmp/empty.md"
 run empty 1 "$tmp/empty.md" 'length == 0'
-expect_warning empty "$tmp/empty.md: warning: empty file"
+expect_warning empty "$tmp/empty.md: warning[empty-file]: empty file"
 
 run missing 2 "$tmp/missing.md" 'length == 0'
 expect_warning missing "papers: $tmp/missing.md: No such file or directory"

@@ -97,8 +97,8 @@ def stderr_ok(name, err, paths):
     for line in err.decode("utf-8", "replace").splitlines():
         named = False
         for p in paths:
-            if (re.match(re.escape(p) + r"(/[^:]*)?:[1-9][0-9]*: warning: \S", line)
-                    or re.match(re.escape(p) + r"(/[^:]*)?: warning: (empty file|no papers found: .+)$", line)
+            if (re.match(re.escape(p) + r"(/[^:]*)?:[1-9][0-9]*: warning\[[a-z0-9-]+\]: \S", line)
+                    or re.match(re.escape(p) + r"(/[^:]*)?: warning\[[a-z0-9-]+\]: (empty file|no papers found: .+)$", line)
                     or re.match(r"papers: no papers found in any of the [0-9]+ inputs \(see the warnings above\)$", line)
                     or re.match(r"papers: " + re.escape(p) + r"(/\S*)?: \S", line)
                     or re.match(r"papers: [0-9]+ warnings? about the input \(--strict\)$", line)):
@@ -112,7 +112,7 @@ def run(name, paths, status, records=None, formats=FORMATS, expect=(),
     """Runs `papers list` on `paths` in each of `formats`."""
     outputs = {}
     for fmt in formats:
-        cmd = [papers, "list", "--format", fmt, *extra]
+        cmd = [papers, "list", "-W", "--format", fmt, *extra]
         for p in paths:
             cmd += ["--data", p]
         if user:
@@ -190,13 +190,13 @@ random.seed(7)
 binary = write("binary/blob.md", bytes(random.getrandbits(8) for _ in range(1 << 16)) + b"\0")
 write("binary/good.md", REFERENCE)
 run("binary file", [os.path.join(tmp, "binary")], 0, 12,
-    expect=[f"^{re.escape(binary)}:[0-9]+: warning: binary data \\(NUL byte\\); file skipped$"])
+    expect=[f"^{re.escape(binary)}:[0-9]+: warning\\[[a-z0-9-]+\\]: binary data \\(NUL byte\\); file skipped$"])
 
 run("NUL bytes in a digest", ["testdata/parser/warn_nul_byte.md"], 1, 0,
-    expect=[r"^testdata/parser/warn_nul_byte.md:9: warning: binary data \(NUL byte\); file skipped$"])
+    expect=[r"^testdata/parser/warn_nul_byte.md:9: warning\[[a-z0-9-]+\]: binary data \(NUL byte\); file skipped$"])
 
 out = run("invalid UTF-8 in a title and an author", ["testdata/parser/warn_invalid_utf8.md"], 0, 2,
-          expect=[r"^testdata/parser/warn_invalid_utf8.md:3: warning: invalid UTF-8, replaced with U\+FFFD$"])
+          expect=[r"^testdata/parser/warn_invalid_utf8.md:3: warning\[[a-z0-9-]+\]: invalid UTF-8, replaced with U\+FFFD$"])
 if "jsonl" in out:
     first = jsonl_records(out)[0]
     if first["title"] != "Broken \ufffd Bytes" or first["authors"] != ["Jos\ufffd Garc\ufffda"]:
@@ -222,7 +222,7 @@ korean = next(i for i in range(bullet, len(REFERENCE)) if REFERENCE[i] >= 0xE0)
 mid_char = write("truncated/char.md", REFERENCE[:korean + 1])
 line = REFERENCE[:korean].count(b"\n") + 1
 run("truncated in the middle of a UTF-8 sequence", [mid_char], 0, 4,
-    expect=[f"^{re.escape(mid_char)}:{line}: warning: invalid UTF-8, replaced with U\\+FFFD$"])
+    expect=[f"^{re.escape(mid_char)}:{line}: warning\\[[a-z0-9-]+\\]: invalid UTF-8, replaced with U\\+FFFD$"])
 
 reference = jsonl_records(run("the reference digest", ["testdata/2024-02-07.md"], 0, 12,
                               formats=["jsonl"]))
@@ -242,21 +242,21 @@ for name, data in [("CRLF line ends", REFERENCE.replace(b"\n", b"\r\n")),
             fail(name, f"--format {fmt}: a CR survived into the data")
 
 out = run("absurd vote counts", ["testdata/parser/warn_bad_vote.md"], 0, 4,
-          expect=[r"^testdata/parser/warn_bad_vote.md:5: warning: invalid vote count '99999999999999999999'; votes unknown$",
-                  r"^testdata/parser/warn_bad_vote.md:11: warning: invalid vote count '-5'; votes unknown$"])
+          expect=[r"^testdata/parser/warn_bad_vote.md:5: warning\[[a-z0-9-]+\]: invalid vote count '99999999999999999999'; votes unknown$",
+                  r"^testdata/parser/warn_bad_vote.md:11: warning\[[a-z0-9-]+\]: invalid vote count '-5'; votes unknown$"])
 if "jsonl" in out and [r["votes"] for r in jsonl_records(out)][:2] != [None, None]:
     fail("absurd vote counts", "a bad vote count became a number")
 
 out = run("impossible dates", ["testdata/parser/warn_invalid_date.md"], 0, 4,
-          expect=[r"^testdata/parser/warn_invalid_date.md:1: warning: invalid date '2024-02-30' in section heading; its papers have no date$"])
+          expect=[r"^testdata/parser/warn_invalid_date.md:1: warning\[[a-z0-9-]+\]: invalid date '2024-02-30' in section heading; its papers have no date$"])
 if "jsonl" in out and jsonl_records(out)[0]["date"] is not None:
     fail("impossible dates", "2024-02-30 became a date")
 
 run("a heading without a link", ["testdata/parser/warn_heading_without_link.md"], 0, 2,
-    expect=[r"^testdata/parser/warn_heading_without_link.md:3: warning: paper heading has no link; no id$"])
+    expect=[r"^testdata/parser/warn_heading_without_link.md:3: warning\[[a-z0-9-]+\]: paper heading has no link; no id$"])
 
 run("an empty file", [write("empty.md", b"")], 1, 0,
-    expect=[r": warning: empty file$"])
+    expect=[r": warning\[[a-z0-9-]+\]: empty file$"])
 
 # ---- sheer size ----------------------------------------------------------
 
@@ -297,7 +297,7 @@ for fmt in FORMATS:
 writer = threading.Thread(target=feed, args=(b"",), daemon=True)
 writer.start()
 run("a FIFO whose writer writes nothing", [fifo], 1, 0, formats=["json"],
-    expect=[f"^{re.escape(fifo)}: warning: empty file$"])
+    expect=[f"^{re.escape(fifo)}: warning\[[a-z0-9-]+\]: empty file$"])
 writer.join(LIMIT)
 os.makedirs(os.path.join(tmp, "with_fifo"))
 os.mkfifo(os.path.join(tmp, "with_fifo", "a.md"))

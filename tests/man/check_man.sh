@@ -42,6 +42,16 @@ for section in NAME SYNOPSIS DESCRIPTION COMMANDS FILTERS '"DATA SOURCES"' \
   grep -q "^\.SH $section\$" "$page" || { echo "man page: no .SH $section"; fail=1; }
 done
 grep -q 'PAPERS_DATA' "$page" || { echo "man page: PAPERS_DATA missing"; fail=1; }
+# Every rule code of `papers check --list-codes` has its entry in DIAGNOSTICS.
+codes=$("$papers" check --list-codes | awk '{print $1}')
+[ -n "$codes" ] || { echo "papers check --list-codes printed no codes"; fail=1; }
+diagnostics=$(sed -n '/^\.SH DIAGNOSTICS$/,/^\.SH /p' "$page")
+for code in $codes; do
+  roff=$(printf '%s' "$code" | sed 's/-/\\-/g')
+  if ! printf '%s\n' "$diagnostics" | grep -qxF -- ".B $roff"; then
+    echo "man page: warning code $code is not listed in DIAGNOSTICS"; fail=1
+  fi
+done
 
 if ! groff -man -ww -z "$page" > "$tmp/lint" 2>&1 || [ -s "$tmp/lint" ]; then
   echo "groff -man -ww -z:"; cat "$tmp/lint"; fail=1

@@ -127,7 +127,8 @@ TEST_CASE("load_buffer drops a binary file whole") {
   CHECK(load.table.size() == 0);
   // Only the NUL warning: the invalid UTF-8 before it is not reported.
   CHECK(warnings(load)
-        == Strings{"x.md:9: warning: binary data (NUL byte); file skipped"});
+        == Strings{"x.md:9: warning[binary-file]: binary data (NUL byte); file "
+                   "skipped"});
 }
 
 TEST_CASE("load_inputs over several files") {
@@ -145,17 +146,19 @@ TEST_CASE("load_inputs over several files") {
   CHECK(load.inputs.size() == 4);
   CHECK(load.table.size() == 1);
   CHECK(load.table.duplicates() == 1);
-  CHECK(
-      warnings(load)
-      == Strings{
-          root
-              + "/2024-02-07.md:3: warning: invalid vote count 'x'; votes "
-                "unknown",
-          root + "/binary.md:2: warning: binary data (NUL byte); file skipped",
-          root
-              + "/copy/README.md:3: warning: invalid vote count 'x'; votes "
-                "unknown",
-          root + "/empty.md: warning: empty file"});
+  CHECK(warnings(load)
+        == Strings{root
+                       + "/2024-02-07.md:3: warning[invalid-votes]: invalid "
+                         "vote count 'x'; votes "
+                         "unknown",
+                   root
+                       + "/binary.md:2: warning[binary-file]: binary data (NUL "
+                         "byte); file skipped",
+                   root
+                       + "/copy/README.md:3: warning[invalid-votes]: invalid "
+                         "vote count 'x'; votes "
+                         "unknown",
+                   root + "/empty.md: warning[empty-file]: empty file"});
   REQUIRE(load.errors.size() == 1);
   CHECK(load.errors[0].message == root + "/missing: No such file or directory");
 }

@@ -6,6 +6,7 @@
 
 #include <limits>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -280,10 +281,30 @@ TEST_CASE("parse_authors") {
 }
 
 TEST_CASE("to_string(Diagnostic)") {
-  CHECK(to_string(Diagnostic{{"a/b.md", 12}, "bad thing"})
-        == "a/b.md:12: warning: bad thing");
-  CHECK(to_string(Diagnostic{{"a/b.md", 0}, "empty file"})
-        == "a/b.md: warning: empty file");
+  CHECK(to_string(Diagnostic{
+            {"a/b.md", 12}, DiagnosticCode::kBrokenVideoLink, "bad thing"})
+        == "a/b.md:12: warning[broken-video-link]: bad thing");
+  CHECK(to_string(
+            Diagnostic{{"a/b.md", 0}, DiagnosticCode::kEmptyFile, "empty file"})
+        == "a/b.md: warning[empty-file]: empty file");
+}
+
+TEST_CASE("diagnostic codes: one table, unique names, parsed back") {
+  std::set<std::string_view> names;
+  std::size_t index = 0;
+  for (const auto& kind : diagnostic_kinds()) {
+    CHECK(static_cast<std::size_t>(kind.code) == index++);
+    CHECK(names.insert(kind.name).second);
+    CHECK(code_name(kind.code) == kind.name);
+    CHECK(parse_diagnostic_code(kind.name) == kind.code);
+    CHECK(!kind.meaning.empty());
+    // Rule codes are lower-case words joined by '-'.
+    CHECK(kind.name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-")
+          == std::string_view::npos);
+  }
+  CHECK(names.size() > 10);
+  CHECK(!parse_diagnostic_code("broken-video"));
+  CHECK(!parse_diagnostic_code(""));
 }
 
 }  // namespace papers
