@@ -54,11 +54,24 @@ def check_examples(name, blocks, cwd):
     if count < 5:
         fail(f"{name}: only {count} runnable examples found")
 
-# README's quick start installs exactly what CI installs (.ci/packages).
-quick = re.search(r"apt-get install -y --no-install-recommends (.*?) &&", readme_text := open("README.md", encoding="utf-8").read())
+# README's quick start: the first command installs exactly the build
+# packages CI installs first (.ci/packages), the second the test tools
+# (.ci/packages-test), and neither list holds a package of the other.
+readme_text = open("README.md", encoding="utf-8").read()
+installs = re.findall(r"apt-get install -y --no-install-recommends (.*?) &&", readme_text)
 ci_packages = open(".ci/packages", encoding="utf-8").read().split()
-if not quick or quick.group(1).split() != ci_packages:
-    fail(f"README quick start packages differ from .ci/packages: {quick.group(1) if quick else None}")
+ci_test_packages = open(".ci/packages-test", encoding="utf-8").read().split()
+if len(installs) < 2 or installs[0].split() != ci_packages:
+    fail(f"README's first install differs from .ci/packages: {installs[:1]}")
+elif installs[1].split() != ci_test_packages:
+    fail(f"README's second install differs from .ci/packages-test: {installs[1]}")
+if set(ci_packages) & set(ci_test_packages):
+    fail(f"in both package lists: {set(ci_packages) & set(ci_test_packages)}")
+for tool in ("doctest-dev", "hyperfine", "ripgrep", "lintian", "jq"):
+    if tool in ci_packages:
+        fail(f"the build packages hold the test tool {tool}")
+if "-DPAPERS_BUILD_TESTS=OFF" not in readme_text.split("```sh", 2)[1]:
+    fail("README's first command does not turn the tests off")
 if not re.search(r"^## Quick start\n", readme_text, re.M) or readme_text.index("## Quick start") > readme_text.index("## "):
     fail("README does not start with its quick start")
 

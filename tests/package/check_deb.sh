@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Builds the .deb with cpack from a release build, unpacks it into a
 # temporary root with dpkg -x (no system change), and checks that the
-# installed binary runs, the man page renders with man -l, and the
-# completion scripts are where each shell looks for them.
+# installed binary runs, the man page renders with man -l, the completion
+# scripts are where each shell looks for them, the copyright file and
+# changelog are there, lintian finds no error and no warning, and the
+# binary is hardened (BIND_NOW and relro, PIE, the stack protector).
 #   tests/package/check_deb.sh BUILD_DIR
 set -euo pipefail
 build=${1:?usage: check_deb.sh BUILD_DIR}
+fail() { echo "check_deb: $*" >&2; exit 1; }
 (cd "$build" && cpack -G DEB > /dev/null)
 deb=$(ls -t "$build"/papers_*.deb | head -1)
 root=$(mktemp -d)
@@ -13,13 +16,38 @@ trap 'rm -rf "$root"' EXIT
 dpkg -x "$deb" "$root"
 depends=$(dpkg-deb -f "$deb" Depends)
 for lib in libcmark libfmt libutf8proc; do
-  case $depends in *"$lib"*) ;; *) echo "check_deb: Depends lacks $lib: $depends" >&2; exit 1 ;; esac
+  case $depends in *"$lib"*) ;; *) fail "Depends lacks $lib: $depends" ;; esac
 done
-"$root/usr/bin/papers" --version | grep -q '^papers ' || { echo "check_deb: --version failed" >&2; exit 1; }
-man -l "$root/usr/share/man/man1/papers.1" 2>&1 | grep -q 'papers' ||
-  { echo "check_deb: man -l shows nothing" >&2; exit 1; }
+case $(dpkg-deb -f "$deb" Maintainer) in
+  *@localhost*|"") fail "no real Maintainer: $(dpkg-deb -f "$deb" Maintainer)" ;;
+esac
+# The long description: the lines after the summary.
+[ "$(dpkg-deb -f "$deb" Description | wc -l)" -ge 3 ] || fail "no long description"
+bin=$root/usr/bin/papers
+"$bin" --version | grep -q '^papers ' || fail "--version failed"
+man=$root/usr/share/man/man1/papers.1.gz
+[ -s "$man" ] || fail "no compressed man page"
+man -l "$man" 2>&1 | grep -q 'papers' || fail "man -l shows nothing"
 for f in usr/share/bash-completion/completions/papers usr/share/zsh/vendor-completions/_papers \
-         usr/share/fish/vendor_completions.d/papers.fish; do
-  [ -s "$root/$f" ] || { echo "check_deb: missing $f" >&2; exit 1; }
+         usr/share/fish/vendor_completions.d/papers.fish usr/share/doc/papers/changelog.gz; do
+  [ -s "$root/$f" ] || fail "missing $f"
 done
-echo "check_deb: $(basename "$deb") OK (Depends: $depends)"
+grep -q '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' \
+  "$root/usr/share/doc/papers/copyright" || fail "copyright is not machine-readable"
+
+# Hardening, read from the binary itself.
+dynamic=$(readelf -d "$bin")
+grep -Eq 'FLAGS.*BIND_NOW|FLAGS_1.*NOW' <<<"$dynamic" || fail "not linked with -z now (no BIND_NOW)"
+readelf -lW "$bin" | grep -q 'GNU_RELRO' || fail "no RELRO segment"
+readelf -hW "$bin" | grep -q 'DYN' || fail "not a position-independent executable"
+nm -D "$bin" | grep -q ' __stack_chk_fail' || fail "no stack protector (__stack_chk_fail not used)"
+nm -D "$bin" | grep -Eq ' __[a-z_]+_chk(@|$)' || fail "no FORTIFY_SOURCE checked functions"
+
+if command -v lintian > /dev/null; then
+  # --fail-on error,warning: any error or warning tag fails the check.
+  lintian --fail-on error,warning --tag-display-limit 0 "$deb" ||
+    fail "lintian reports errors or warnings (above)"
+else
+  fail "lintian is not installed (it is in .ci/packages)"
+fi
+echo "check_deb: $(basename "$deb") OK (lintian clean; Depends: $depends)"
