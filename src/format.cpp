@@ -71,6 +71,37 @@ Result<std::vector<Field>> parse_fields(std::string_view list) {
   return fields;
 }
 
+std::vector<RowPlace> row_places(std::span<const Paper* const> papers,
+                                 const FormatOptions& options) {
+  std::vector<RowPlace> places;
+  places.reserve(papers.size());
+  for (std::size_t i = 0; i < papers.size(); ++i) {
+    RowPlace place;
+    place.rank = i + 1;
+    if (options.per) {
+      const Paper& paper = *papers[i];
+      place.period =
+          paper.date ? period_label(*paper.date, *options.per) : std::string();
+      if (i > 0 && places.back().period == place.period) {
+        place.rank = places.back().rank + 1;
+      } else {
+        place.rank = 1;
+        place.first_of_period = i > 0;
+      }
+    }
+    places.push_back(std::move(place));
+  }
+  return places;
+}
+
+std::vector<Field> default_flat_fields(const FormatOptions& options) {
+  std::vector<Field> fields = default_flat_fields();
+  if (options.per) {
+    fields.insert(fields.begin(), {Field::kPeriod, Field::kRank});
+  }
+  return fields;
+}
+
 std::vector<Field> default_flat_fields() {
   // The JSON record's keys in order, with its "source" object flattened.
   std::vector<Field> fields(record_fields().begin(), record_fields().end());

@@ -13,22 +13,24 @@ void write_delimited(std::span<const Paper* const> papers,
                      Output& out,
                      bool csv) {
   const std::vector<Field> fields =
-      options.fields.empty() ? default_flat_fields() : options.fields;
+      options.fields.empty() ? default_flat_fields(options) : options.fields;
+  const auto places = row_places(papers, options);
   std::vector<std::string_view> keys;
   std::vector<const FieldSpec*> specs;
   for (const Field field : fields) {
     specs.push_back(&field_spec(field));
     keys.push_back(specs.back()->name);
   }
-  write_delimited_records(
-      keys,
-      papers.size(),
-      csv,
-      options,
-      out,
-      [&](std::size_t row, std::size_t column) {
-        return specs[column]->flat(FieldContext{*papers[row], row + 1});
-      });
+  write_delimited_records(keys,
+                          papers.size(),
+                          csv,
+                          options,
+                          out,
+                          [&](std::size_t row, std::size_t column) {
+                            const RowPlace& place = places[row];
+                            return specs[column]->flat(FieldContext{
+                                *papers[row], place.rank, false, place.period});
+                          });
 }
 
 }  // namespace

@@ -15,14 +15,26 @@ void append_field(Field field, const FieldContext& context, std::string& out) {
 
 // The whole record, or an object of just the --fields keys in their order.
 void append_object(const Paper& paper,
-                   std::size_t rank,
+                   const RowPlace& place,
                    const FormatOptions& options,
                    std::string& out) {
+  const FieldContext context{paper, place.rank, false, place.period};
   if (options.fields.empty()) {
+    if (options.per) {
+      // The record, led by where it stands: {"period": ..., "rank": ..., ...
+      out += '{';
+      append_field(Field::kPeriod, context, out);
+      out += ", ";
+      append_field(Field::kRank, context, out);
+      out += ", ";
+      const std::size_t at = out.size();
+      append_json_record(paper, out);
+      out.erase(at, 1);  // the record's own '{'
+      return;
+    }
     append_json_record(paper, out);
     return;
   }
-  const FieldContext context{paper, rank};
   out += '{';
   for (std::size_t i = 0; i < options.fields.size(); ++i) {
     if (i > 0) {
@@ -37,9 +49,10 @@ void write_papers_json(std::span<const Paper* const> papers,
                        const FormatOptions& options,
                        bool lines,
                        Output& out) {
+  const auto places = row_places(papers, options);
   write_json_records(
       papers.size(), lines, out, [&](std::size_t i, std::string& text) {
-        append_object(*papers[i], i + 1, options, text);
+        append_object(*papers[i], places[i], options, text);
       });
 }
 

@@ -25,7 +25,11 @@ std::vector<Field> columns_for(std::span<const Paper* const> papers,
   }
   switch (options.view) {
   case View::kTop: {
-    std::vector<Field> fields = {Field::kRank, Field::kVotes};
+    std::vector<Field> fields;
+    if (options.per && *options.per != Period::kDay) {
+      fields.push_back(Field::kPeriod);  // for days, DATE is the period
+    }
+    fields.insert(fields.end(), {Field::kRank, Field::kVotes});
     if (spans_days(papers)) {
       fields.push_back(Field::kDate);
     }
@@ -59,27 +63,33 @@ void write_table(std::span<const Paper* const> papers,
                        field == Field::kVotes ? kStyleVotes : ""});
   }
   TableLayout table(std::move(columns));
+  const auto places = row_places(papers, options);
+  auto context_of = [&](std::size_t r) {
+    return FieldContext{*papers[r], places[r].rank, fit, places[r].period};
+  };
   for (std::size_t r = 0; r < papers.size(); ++r) {
-    const FieldContext context{*papers[r], r + 1, fit};
+    if (places[r].first_of_period) {
+      table.add_break();  // periods apart, under one header
+    }
+    const FieldContext context = context_of(r);
     for (const FieldSpec* spec : specs) {
       table.add_cell(spec->cell(context));
     }
     table.end_row();
   }
-  table.write(
-      options,
-      out,
-      /*trim=*/false,
-      [&](std::size_t row,
-          std::size_t column,
-          std::string_view text,
-          std::size_t width) {
-        const FieldSpec& spec = *specs[column];
-        if (spec.cut == nullptr) {
-          return truncate_to_width(text, width);
-        }
-        return spec.cut(FieldContext{*papers[row], row + 1, fit}, width);
-      });
+  table.write(options,
+              out,
+              /*trim=*/false,
+              [&](std::size_t row,
+                  std::size_t column,
+                  std::string_view text,
+                  std::size_t width) {
+                const FieldSpec& spec = *specs[column];
+                if (spec.cut == nullptr) {
+                  return truncate_to_width(text, width);
+                }
+                return spec.cut(context_of(row), width);
+              });
 }
 
 }  // namespace papers

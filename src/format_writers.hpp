@@ -38,6 +38,20 @@ void write_markdown(std::span<const Paper* const> papers,
 /// The columns of CSV and TSV without --fields: the JSON record, flattened.
 std::vector<Field> default_flat_fields();
 
+/// The same, led by period and rank under FormatOptions::per.
+std::vector<Field> default_flat_fields(const FormatOptions& options);
+
+/// Where a row stands in the output.
+struct RowPlace {
+  std::size_t rank = 0;  ///< 1-based; restarts in each period under per
+  std::string period;    ///< under per: the period's name; "" undated/none
+  bool first_of_period = false;  ///< under per: a new period (not the first)
+};
+
+/// The place of every row of `papers`.
+std::vector<RowPlace> row_places(std::span<const Paper* const> papers,
+                                 const FormatOptions& options);
+
 /// Authors joined by `separator`.
 std::string join_authors(const std::vector<std::string_view>& authors,
                          std::string_view separator);

@@ -193,6 +193,12 @@ void TableLayout::add_cell(std::string text) {
 
 void TableLayout::end_row(std::uint64_t bar) { bars_.push_back(bar); }
 
+void TableLayout::add_break() {
+  if (breaks_.empty() || breaks_.back() != bars_.size()) {
+    breaks_.push_back(bars_.size());
+  }
+}
+
 void TableLayout::add_row(std::vector<std::string> cells, std::uint64_t bar) {
   for (auto& text : cells) {
     add_cell(std::move(text));
@@ -344,7 +350,12 @@ void TableLayout::write(const FormatOptions& options,
   }
   end_line(line, trim, text);
   out.end_record();
+  std::size_t next_break = 0;
   for (std::size_t r = 0; r < bars_.size() && out.ok(); ++r) {
+    if (next_break < breaks_.size() && breaks_[next_break] == r) {
+      ++next_break;
+      text += '\n';
+    }
     for (std::size_t c = 0; c < n; ++c) {
       const auto& column = columns_[c];
       auto& cell = cells_[r * n + c];

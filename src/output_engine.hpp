@@ -96,6 +96,9 @@ class TableLayout {
   void add_cell(std::string text);
   void end_row(std::uint64_t bar = 0);
 
+  /// Leaves a blank line before the next row (between groups of rows).
+  void add_break();
+
   /// Writes the header and the rows. Without rows it writes nothing (no
   /// header, like ls and grep). `trim` drops the spaces a line ends with.
   void write(const FormatOptions& options,
@@ -120,6 +123,7 @@ class TableLayout {
   std::vector<Column> columns_;
   std::vector<Cell> cells_;  // row-major
   std::vector<std::uint64_t> bars_;
+  std::vector<std::size_t> breaks_;  // rows with a blank line before them
 };
 
 // --- JSON values

@@ -105,6 +105,23 @@ constexpr std::array kSpecs = {
         [](const Ctx& c) { return std::to_string(c.rank); },
     },
     FieldSpec{
+        Field::kPeriod,
+        "period",
+        "PERIOD",
+        ColumnKind::kText,
+        JsonType::kStringOrNull,
+        [](const Ctx& c, std::string& out) {
+          append_json_optional(c.period.empty()
+                                   ? std::nullopt
+                                   : std::optional<std::string_view>(c.period),
+                               out);
+        },
+        [](const Ctx& c) { return std::string(c.period); },
+        [](const Ctx& c) {
+          return c.period.empty() ? std::string("-") : std::string(c.period);
+        },
+    },
+    FieldSpec{
         Field::kId,
         "id",
         "ID",

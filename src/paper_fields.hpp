@@ -25,6 +25,8 @@ struct FieldContext {
   std::size_t rank = 0;  ///< 1-based position in the output
   /// Table fitted to a width: lists may be shortened (authors "A, B +3").
   bool shorten = false;
+  /// Under top --per: the name of the paper's period ("" for none).
+  std::string_view period = {};
 };
 
 /// The JSON type of a field's value (documented in the man page; also the

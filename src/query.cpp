@@ -386,15 +386,31 @@ void keep_unique(std::vector<Row>& rows) {
   rows = std::move(kept);
 }
 
-// Keeps the `n` best rows (by votes) of each date; papers without a date
-// count as one more day.
-void keep_per_day(std::vector<Row>& rows, std::size_t n) {
+// The period of `by` that holds a row's date, by its first day; rows
+// without a date are a period of their own, after every other.
+std::optional<Date> period_of(const Row& row, Period by) {
+  if (!row.paper->date) {
+    return std::nullopt;
+  }
+  return period_start(*row.paper->date, by);
+}
+
+bool earlier_period(const std::optional<Date>& a,
+                    const std::optional<Date>& b) {
+  if (a.has_value() != b.has_value()) {
+    return a.has_value();
+  }
+  return a && *a < *b;
+}
+
+// Keeps the `n` best rows (by votes) of each period of `by`.
+void keep_per_period(std::vector<Row>& rows, std::size_t n, Period by) {
   std::vector<Row> ranked = rows;
   std::stable_sort(ranked.begin(), ranked.end(), by_votes);
   std::map<std::optional<Date>, std::size_t> taken;
   std::set<std::size_t> kept_index;
   for (const Row& row : ranked) {
-    if (taken[row.paper->date]++ < n) {
+    if (taken[period_of(row, by)]++ < n) {
       kept_index.insert(row.index);
     }
   }
@@ -518,11 +534,27 @@ Result<Query> compile_query(const QueryOptions& options) {
     if (!n) {
       return n.error();
     }
-    q.per_day = *n;
+    q.per = *n;
+  }
+  if (options.per_count) {
+    if (options.per_day) {
+      return Error{"--per cannot be combined with --per-day"};
+    }
+    const auto period = parse_period(options.per);
+    if (!period) {
+      return Error{"--per: " + quoted(options.per) + " is not one of "
+                   + joined(period_names())};
+    }
+    auto n = non_negative("--per", *options.per_count, 1);
+    if (!n) {
+      return n.error();
+    }
+    q.per = *n;
+    q.per_period = *period;
   }
   if (options.sort.empty()) {
-    // Per-day rows read best as days in order, each day best first.
-    q.sort = q.per_day > 0 ? SortKey::kDate : options.default_sort;
+    // Within a period, the best first.
+    q.sort = q.per > 0 ? SortKey::kVotes : options.default_sort;
   } else {
     const auto* it =
         std::find(std::begin(kSortNames), std::end(kSortNames), options.sort);
@@ -539,9 +571,9 @@ Result<Query> compile_query(const QueryOptions& options) {
       return n.error();
     }
     q.limit = *n;
-  } else if (q.per_day == 0) {
-    // A per-day listing is already bounded by days; the preset limit of
-    // `top` would cut it at an arbitrary day.
+  } else if (q.per == 0) {
+    // A per-period listing is already bounded by periods; the preset limit
+    // of `top` would cut it at an arbitrary period.
     q.limit = static_cast<std::size_t>(
         std::max<std::int64_t>(0, options.default_limit));
   }
@@ -562,10 +594,17 @@ std::vector<const Paper*> run_query(const PaperTable& table,
   if (query.unique) {
     keep_unique(rows);
   }
-  if (query.per_day > 0) {
-    keep_per_day(rows, query.per_day);
+  if (query.per > 0) {
+    keep_per_period(rows, query.per, query.per_period);
   }
   sort_rows(rows, query.sort, query.reverse);
+  if (query.per > 0) {
+    // Period by period, oldest first; the sort's order within each.
+    std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+      return earlier_period(period_of(a, query.per_period),
+                            period_of(b, query.per_period));
+    });
+  }
   if (query.limit > 0 && rows.size() > query.limit) {
     rows.resize(query.limit);
   }

@@ -9,11 +9,13 @@
 #pragma once
 
 #include <papers/aggregate.hpp>
+#include <papers/calendar.hpp>
 #include <papers/error.hpp>
 #include <papers/paper.hpp>
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -43,7 +45,8 @@ enum class View {
 
 /// The fields --fields can pick, in the order of the JSON record.
 enum class Field {
-  kRank,  ///< 1-based position in the output
+  kRank,    ///< 1-based position in the output (in its period, with per)
+  kPeriod,  ///< with per: the name of the row's period; else null
   kId,
   kDate,
   kTitle,
@@ -76,6 +79,11 @@ struct FormatOptions {
   /// leading `'`, so a spreadsheet shows it as text instead of running it
   /// as a formula (--csv-safe).
   bool csv_safe = false;
+  /// `top --per`: the rows come period by period; the rank restarts in
+  /// each, the table leaves a blank line between periods (and shows a
+  /// PERIOD column unless the DATE column is the period), and JSON, CSV
+  /// and TSV rows start with `period` and `rank`.
+  std::optional<Period> per;
 };
 
 /// Receives a writer's output in pieces: whole records (whole lines of

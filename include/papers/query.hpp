@@ -1,6 +1,7 @@
 // Queries over a PaperTable: filters (dates and periods, authors,
 // keywords, search terms, ids, votes), one row per paper, sort keys with
-// explicit tie-breaks, a per-day cap and a limit. Options arrive in two stages:
+// explicit tie-breaks, a per-period cap (the best N of each day, week,
+// month or year) and a limit. Options arrive in two stages:
 // the CLI fills a plain QueryOptions, compile_query() validates every value and
 // compiles the matchers, and run_query() applies the compiled Query. The
 // commands `list`, `top`, `author` and `search` are presets of one query.
@@ -69,10 +70,12 @@ struct QueryOptions {
 
   // Rows and order.
   bool unique = false;  ///< one row per id: the appearance with most votes
-  std::optional<std::int64_t> per_day;  ///< at most N rows per date
-  std::string sort;                     ///< votes|date|title|id
-  bool reverse = false;                 ///< reverse the primary sort key
-  std::optional<std::int64_t> limit;    ///< at most N rows; 0: no limit
+  std::optional<std::int64_t> per_day;    ///< --per-day N: --per day N
+  std::string per;                        ///< --per PERIOD N: the period
+  std::optional<std::int64_t> per_count;  ///< --per PERIOD N: N
+  std::string sort;                       ///< votes|date|title|id
+  bool reverse = false;                   ///< reverse the primary sort key
+  std::optional<std::int64_t> limit;      ///< at most N rows; 0: no limit
 
   // What the command presets when the user gave no --sort or --limit.
   SortKey default_sort = SortKey::kInput;
@@ -106,7 +109,11 @@ struct Query {
   std::optional<std::int64_t> min_votes;
   std::vector<std::string> ids;  ///< normalised
   bool unique = false;
-  std::size_t per_day = 0;  ///< 0: no cap
+  /// At most `per` rows per period of `per_period` (0: no cap), listed
+  /// period by period, oldest first (undated rows last), each period in
+  /// the order of `sort`.
+  std::size_t per = 0;
+  Period per_period = Period::kDay;
   SortKey sort = SortKey::kInput;
   bool reverse = false;
   std::size_t limit = 0;  ///< 0: no limit

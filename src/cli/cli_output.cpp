@@ -296,9 +296,11 @@ bool print_insight(const OutputOptions& options, const InsightWriter& write) {
 
 bool print_papers(std::span<const Paper* const> rows,
                   const OutputOptions& options,
-                  View view) {
+                  View view,
+                  std::optional<Period> per) {
   const OutputFormat format = parse_format(options.format);
   FormatOptions chosen = format_options(options, view);
+  chosen.per = per;
   if (!options.fields.empty() && format != OutputFormat::kMarkdown) {
     // Validated when the command line was parsed.
     if (auto fields = parse_fields(options.fields)) {

@@ -233,7 +233,9 @@ int run_listing(const ListingOptions& options, View view, bool loose_hint) {
     return exit_status(any_selected(load.table, *query) ? 1 : 0, load);
   }
   const auto rows = run_query(load.table, *query);
-  if (!print_papers(rows, options.output, view)) {
+  const auto per =
+      query->per > 0 ? std::optional<Period>(query->per_period) : std::nullopt;
+  if (!print_papers(rows, options.output, view, per)) {
     return kExitError;
   }
   if (rows.empty()) {

@@ -1,6 +1,9 @@
 #include "commands.hpp"
 
+#include <exception>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace papers::cli {
 
@@ -10,10 +13,32 @@ std::function<int()> setup_top(CLI::App& cmd) {
   options->query.default_limit = 10;
   add_common_options(cmd, options->common);
   add_filter_options(cmd, options->query);
+  cmd.add_option_function<std::vector<std::string>>(
+         "--per",
+         [options](const std::vector<std::string>& values) {
+           // The values are checked by compile_query().
+           if (values.size() != 2) {
+             throw CLI::ValidationError(
+                 "--per", "needs a PERIOD and a number N, as --per week 3");
+           }
+           auto& query = options->query;
+           query.per = values.at(0);
+           try {
+             query.per_count = std::stoll(values.at(1));
+           } catch (const std::exception&) {
+             throw CLI::ValidationError(
+                 "--per", "N must be a number, got " + values.at(1));
+           }
+         },
+         "The top N of each day, week, month or year instead, period by "
+         "period, oldest first (then no default limit)")
+      ->type_name("PERIOD N")
+      ->expected(2)
+      ->group("Order");
   cmd.add_option_function<std::int64_t>(
          "--per-day",
          [options](const std::int64_t& n) { options->query.per_day = n; },
-         "The top N of each day instead (then no default limit)")
+         "The same as --per day N")
       ->type_name("N")
       ->group("Order");
   add_output_options(cmd, options->output);
@@ -22,13 +47,19 @@ std::function<int()> setup_top(CLI::App& cmd) {
 then input order (file path, then line). Unknown votes (`Vote: -` or no vote
 line) sort last. At most 10 rows unless -n says otherwise.
 
-With --per-day N: the N most-voted papers of each day, listed by date (oldest
-first) and by votes within a day; no limit unless -n is given.
+With --per PERIOD N (day, week, month or year): the N most-voted papers of
+each period, period by period (oldest first), by votes within a period (or
+by --sort; --reverse turns that order round); the rank restarts in each
+period, the table leaves a blank line between periods and names each row's
+period (PERIOD; for days, DATE is the period), and JSON, CSV and TSV rows
+start with "period" and "rank". No limit unless -n is given. --per-day N is
+--per day N.
 
 Examples:
   papers top --date 2024-02-07 -n 5
   papers top --since 2024-01 --until 2024-03 -n 20 --unique
-  papers top --per-day 3 --since 2024-02-01 --until 2024-02-07
+  papers top --per week 3 --since 2024-01
+  papers top --per month 1 --date 2024 --format json
   papers top --author "Quoc V. Le" --format json)"));
   return [options] { return run_listing(*options, View::kTop, false); };
 }

@@ -71,12 +71,14 @@ void add_output_options(CLI::App& cmd, OutputOptions& options);
 /// author and search, kCard for show. It picks the table's columns.
 using papers::View;
 
-/// Prints `rows` as the output options say, in `view`; false when the
-/// output failed (after one message on stderr). A reader that went away
+/// Prints `rows` as the output options say, in `view` (with `per`: rows
+/// of a per-period query, period by period); false when the output failed
+/// (after one message on stderr). A reader that went away
 /// (`papers list | head -1`) is not a failure and gets no message.
 bool print_papers(std::span<const Paper* const> rows,
                   const OutputOptions& options,
-                  View view);
+                  View view,
+                  std::optional<Period> per = std::nullopt);
 
 /// Declares the output options of an insight command: --format (table,
 /// json, jsonl, csv or tsv), --color, --width, --no-truncate and, for a

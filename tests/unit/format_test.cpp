@@ -151,8 +151,9 @@ TEST_CASE("parse_fields") {
     auto fields = papers::parse_fields("id,name");
     REQUIRE_FALSE(fields.has_value());
     CHECK(fields.error().message
-          == "unknown field 'name'; valid fields: rank, id, date, title, url, "
-             "votes, authors, thumbnail, video, summary, file, line");
+          == "unknown field 'name'; valid fields: rank, period, id, date, "
+             "title, url, votes, authors, thumbnail, video, summary, file, "
+             "line");
   }
   SUBCASE("empty names and repeats are errors") {
     CHECK_FALSE(papers::parse_fields("").has_value());
@@ -250,6 +251,54 @@ TEST_CASE("table: the top view") {
     const auto out = render(OutputFormat::kTable, papers, options);
     CHECK(out.find("Grace Hopper, Heidi Klum") != std::string::npos);
   }
+}
+
+TEST_CASE("top --per: ranks restart, periods apart, period keys") {
+  const auto records = fixture("2024-02-07.md");
+  REQUIRE(records.size() >= 3);
+  Paper first = records[0];
+  Paper second = records[1];
+  Paper third = records[2];
+  first.date = papers::Date{2024, 1, 29};  // 2024-W05
+  second.date = papers::Date{2024, 2, 4};  // 2024-W05, a Sunday
+  third.date = papers::Date{2024, 2, 5};   // 2024-W06
+  const std::vector<const Paper*> ordered = {&first, &second, &third};
+  FormatOptions options;
+  options.view = papers::View::kTop;
+  options.per = papers::Period::kWeek;
+  options.fields = {
+      papers::Field::kPeriod, papers::Field::kRank, papers::Field::kDate};
+  std::string table;
+  papers::format_papers(papers::OutputFormat::kTable, ordered, options, table);
+  CHECK(table
+        == "PERIOD    #  DATE\n"
+           "2024-W05  1  2024-01-29\n"
+           "2024-W05  2  2024-02-04\n"
+           "\n"
+           "2024-W06  1  2024-02-05\n");
+  std::string jsonl;
+  papers::format_papers(papers::OutputFormat::kJsonl, ordered, options, jsonl);
+  CHECK(jsonl
+        == "{\"period\": \"2024-W05\", \"rank\": 1, \"date\": \"2024-01-29\"}\n"
+           "{\"period\": \"2024-W05\", \"rank\": 2, \"date\": \"2024-02-04\"}\n"
+           "{\"period\": \"2024-W06\", \"rank\": 1, \"date\": \"2024-02-05\"}\n");
+  options.fields.clear();
+  std::string csv;
+  papers::format_papers(papers::OutputFormat::kCsv, ordered, options, csv);
+  CHECK(csv.starts_with("period,rank,id,date,"));
+  CHECK(csv.find("\n2024-W06,1,") != std::string::npos);
+  std::string json;
+  papers::format_papers(papers::OutputFormat::kJson, ordered, options, json);
+  CHECK(
+      json.starts_with("[\n{\"period\": \"2024-W05\", \"rank\": 1, \"id\": "));
+  // Without per, period is null and ranks run on.
+  options.per.reset();
+  options.fields = {papers::Field::kPeriod, papers::Field::kRank};
+  jsonl.clear();
+  papers::format_papers(papers::OutputFormat::kJsonl, ordered, options, jsonl);
+  CHECK(jsonl
+        == "{\"period\": null, \"rank\": 1}\n{\"period\": null, \"rank\": 2}\n"
+           "{\"period\": null, \"rank\": 3}\n");
 }
 
 TEST_CASE("table: colour only on the header and the votes") {

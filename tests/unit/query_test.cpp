@@ -172,6 +172,58 @@ TEST_CASE("top --per-day: the best N of each day, days in order") {
   CHECK(error_of(options) == "--per-day: must be 1 or more, got 0");
 }
 
+TEST_CASE("top --per: the best N of each week, month or year") {
+  const auto load = archive();
+  QueryOptions options = top();
+  options.per = "week";
+  options.per_count = 2;
+  // 2024-W03 (01-15, 01-16): the 12-vote tie goes to the newer date.
+  CHECK(rows(load.table, options)
+        == Rows{"2401.00004@01-16",
+                "2401.00005@01-16",
+                "2401.00001@02-05",
+                "2402.00006@02-05",
+                "2404.00007@04-02",
+                "2404.00008@04-02"});
+  options.per = "month";
+  options.per_count = 1;
+  CHECK(rows(load.table, options)
+        == Rows{"2401.00004@01-16", "2401.00001@02-05", "2404.00007@04-02"});
+  options.per = "year";
+  CHECK(rows(load.table, options) == Rows{"2401.00001@02-05"});
+  SUBCASE("--sort orders each period; periods stay oldest first") {
+    options.per = "week";
+    options.per_count = 3;
+    options.sort = "id";
+    options.reverse = true;
+    CHECK(rows(load.table, options)
+          == Rows{"2401.00005@01-16",
+                  "2401.00004@01-16",
+                  "2401.00001@01-15",
+                  "2402.00006@02-05",
+                  "2401.00001@02-05",
+                  "2404.00008@04-02",
+                  "2404.00007@04-02"});
+  }
+  SUBCASE("-n caps the rows in all") {
+    options.per = "week";
+    options.limit = 2;
+    CHECK(rows(load.table, options)
+          == Rows{"2401.00004@01-16", "2401.00001@02-05"});
+  }
+  SUBCASE("bad values") {
+    options.per = "quarter";
+    CHECK(error_of(options)
+          == "--per: 'quarter' is not one of day, week, month, year");
+    options.per = "week";
+    options.per_count = 0;
+    CHECK(error_of(options) == "--per: must be 1 or more, got 0");
+    options.per_count = 1;
+    options.per_day = 1;
+    CHECK(error_of(options) == "--per cannot be combined with --per-day");
+  }
+}
+
 TEST_CASE("list: input order, with every filter") {
   const auto load = archive();
   QueryOptions options;
