@@ -185,11 +185,21 @@ class OpenInput {
   int fd() const { return fd_; }
 
   // Maps a regular, non-empty input whole; nullopt when it cannot be.
+  // Standard input is read from its current offset, as `cat` reads it,
+  // and left at its end.
   std::optional<MappedInput> map() const {
     if (!S_ISREG(st_.st_mode) || st_.st_size <= 0) {
       return std::nullopt;
     }
     const auto size = static_cast<std::size_t>(st_.st_size);
+    std::size_t skip = 0;
+    if (is_stdin()) {
+      const off_t offset = lseek(fd_, 0, SEEK_CUR);
+      skip = offset > 0 ? static_cast<std::size_t>(offset) : 0;
+      if (skip >= size) {
+        return std::nullopt;  // nothing left: read() says so
+      }
+    }
     // Every byte is read: fault the pages in with the mapping.
     void* map =
         mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd_, 0);
@@ -198,8 +208,12 @@ class OpenInput {
     }
     std::shared_ptr<const void> owner(
         map, [size](const void* p) { munmap(const_cast<void*>(p), size); });
-    return MappedInput{std::string_view(static_cast<const char*>(map), size),
-                       std::move(owner)};
+    if (is_stdin()) {
+      lseek(fd_, static_cast<off_t>(size), SEEK_SET);
+    }
+    return MappedInput{
+        std::string_view(static_cast<const char*>(map) + skip, size - skip),
+        std::move(owner)};
   }
 
  private:

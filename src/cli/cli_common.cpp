@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -172,10 +174,26 @@ std::vector<std::string> resolve_data_paths(const CommonOptions& options) {
       return paths;
     }
   }
-  if (isatty(STDIN_FILENO) == 0) {
-    return {"-"};
+  return stdin_has_data() ? std::vector<std::string>{"-"}
+                          : std::vector<std::string>{"."};
+}
+
+bool stdin_has_data() {
+  struct stat st {};
+
+  if (fstat(STDIN_FILENO, &st) != 0) {
+    return false;  // closed
   }
-  return {"."};
+  if (S_ISFIFO(st.st_mode)) {
+    return true;
+  }
+  if (S_ISREG(st.st_mode)) {
+    // Read from where the file stands, as `cat` would: data is what is
+    // left after the offset (`{ read -r header; papers top; } < file`).
+    const off_t offset = lseek(STDIN_FILENO, 0, SEEK_CUR);
+    return st.st_size > (offset > 0 ? offset : 0);
+  }
+  return false;  // a terminal, /dev/null or another device, a socket
 }
 
 std::string printable(std::string_view message) {
@@ -203,30 +221,27 @@ const LoadResult& load_and_report(const CommonOptions& options) {
   const bool no_papers = load.table.size() == 0 && !load.inputs.empty();
   if (every_warning) {
     for (const auto& diagnostic : load.diagnostics) {
-      fmt::print(stderr, "{}\n", printable(to_string(diagnostic)));
+      eprint("{}\n", printable(to_string(diagnostic)));
     }
   } else if (!options.quiet && !load.diagnostics.empty() && !no_papers) {
-    fmt::print(stderr,
-               "papers: {} (run 'papers check' to see them)\n",
-               warning_summary(load.diagnostics));
+    eprint("papers: {} (run 'papers check' to see them)\n",
+           warning_summary(load.diagnostics));
   }
   for (const auto& error : load.errors) {
-    fmt::print(stderr, "papers: {}\n", printable(error.message));
+    eprint("papers: {}\n", printable(error.message));
   }
   if (no_papers && !options.quiet) {
     const std::string_view why = every_warning
                                      ? "see the warnings above"
                                      : "run 'papers check' to see why";
     if (load.inputs.size() == 1) {
-      fmt::print(stderr,
-                 "papers: {}: no papers found ({})\n",
-                 printable(load.inputs.front()),
-                 why);
+      eprint("papers: {}: no papers found ({})\n",
+             printable(load.inputs.front()),
+             why);
     } else {
-      fmt::print(stderr,
-                 "papers: no papers found in any of the {} inputs ({})\n",
-                 load.inputs.size(),
-                 why);
+      eprint("papers: no papers found in any of the {} inputs ({})\n",
+             load.inputs.size(),
+             why);
     }
   }
   if (options.strict && !load.diagnostics.empty()) {
@@ -234,9 +249,33 @@ const LoadResult& load_and_report(const CommonOptions& options) {
         Error{fmt::format("{} warning{} about the input (--strict)",
                           load.diagnostics.size(),
                           load.diagnostics.size() == 1 ? "" : "s")});
-    fmt::print(stderr, "papers: {}\n", load.errors.back().message);
+    eprint("papers: {}\n", load.errors.back().message);
   }
   return load;
+}
+
+void print_stderr(std::string_view text) noexcept {
+  while (!text.empty()) {
+    const ssize_t n = ::write(STDERR_FILENO, text.data(), text.size());
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      return;  // closed, full or gone: nowhere left to say anything
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+void reserve_stderr() noexcept {
+  if (fcntl(STDERR_FILENO, F_GETFD) != -1 || errno != EBADF) {
+    return;
+  }
+  const int fd = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (fd >= 0 && fd != STDERR_FILENO) {
+    dup2(fd, STDERR_FILENO);
+    close(fd);
+  }
 }
 
 bool write_stdout(std::string_view text) {
@@ -248,8 +287,7 @@ bool write_stdout(std::string_view text) {
     if (err == EPIPE) {
       return true;  // the reader went away (SIGPIPE ignored): nothing to say
     }
-    fmt::print(
-        stderr, "papers: error writing output: {}\n", std::strerror(err));
+    eprint("papers: error writing output: {}\n", std::strerror(err));
     return false;
   }
   return true;

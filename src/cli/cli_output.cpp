@@ -103,8 +103,7 @@ class StdoutSink final : public OutputSink {
     failed_ = true;
     quiet_ = err == EPIPE;
     if (!quiet_) {
-      fmt::print(
-          stderr, "papers: error writing output: {}\n", std::strerror(err));
+      eprint("papers: error writing output: {}\n", std::strerror(err));
     }
   }
 

@@ -28,11 +28,10 @@ void explain_loose(const PaperTable& table, const QueryOptions& query) {
     spellings += spellings.empty() ? "" : ", ";
     spellings += name;
   }
-  fmt::print(stderr,
-             "papers: --loose finds {} more paper{} (as {})\n",
-             hint->extra_rows,
-             hint->extra_rows == 1 ? "" : "s",
-             spellings);
+  eprint("papers: --loose finds {} more paper{} (as {})\n",
+         hint->extra_rows,
+         hint->extra_rows == 1 ? "" : "s",
+         spellings);
 }
 
 }  // namespace
@@ -51,7 +50,7 @@ void explain_no_match(const PaperTable& table, const QueryOptions& query) {
       message += nearest[i];
     }
     message += nearest.empty() ? " in the data\n" : "?\n";
-    std::fputs(message.c_str(), stderr);
+    print_stderr(message);
   }
 }
 
@@ -197,7 +196,8 @@ an archive answers the same tomorrow; --now D sets it.)";
   return out + R"(
 
 Data: --data PATH (repeatable), else $PAPERS_DATA (paths separated by ':'),
-else standard input when it is not a terminal, else the current directory.
+else standard input when it is a pipe or a file with data, else the current
+directory (so a terminal, </dev/null, cron and xargs read the directory).
 Directories are searched recursively for *.md and *.markdown, skipping hidden
 ones; files are read in sorted path order. An unreadable path, or a directory
 without digests, is reported and the others are still used (exit status 2).
@@ -208,7 +208,7 @@ under --strict).)";
 }
 
 int usage_error(const Error& error) {
-  fmt::print(stderr, "papers: {}\n", printable(error.message));
+  eprint("papers: {}\n", printable(error.message));
   return kExitError;
 }
 

@@ -101,7 +101,7 @@ Examples:
     std::string out;
     if (options->common.quiet) {
       for (const auto& e : load.errors) {
-        fmt::print(stderr, "papers: {}\n", printable(e.message));
+        eprint("papers: {}\n", printable(e.message));
       }
     } else if (options->format == "text") {
       std::map<std::string_view, std::size_t> counts;

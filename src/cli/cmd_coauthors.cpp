@@ -52,11 +52,10 @@ int run_coauthors(CoauthorsOptions& options) {
   if (papers.empty()) {
     explain_no_match(load.table, options.query);
   } else if (rows.empty()) {
-    fmt::print(stderr,
-               "papers: no co-authors of '{}' in {} paper{}\n",
-               name,
-               papers.size(),
-               papers.size() == 1 ? "" : "s");
+    eprint("papers: no co-authors of '{}' in {} paper{}\n",
+           name,
+           papers.size(),
+           papers.size() == 1 ? "" : "s");
   }
   return exit_status(rows.size(), load);
 }

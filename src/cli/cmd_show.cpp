@@ -36,7 +36,7 @@ int run_show(const ShowOptions& options) {
     }
     const auto found = run_query(load.table, *query);
     if (found.empty() && !options.common.quiet) {
-      fmt::print(stderr, "papers: {}: no such paper\n", options.ids[i]);
+      eprint("papers: {}: no such paper\n", options.ids[i]);
     }
     for (const Paper* paper : found) {
       if (shown.insert(paper).second) {

@@ -12,6 +12,7 @@
 #include <papers/query.hpp>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include <functional>
 #include <optional>
@@ -101,9 +102,15 @@ bool print_insight(const OutputOptions& options, const InsightWriter& write);
 /// any case).
 bool utf8_locale();
 
-/// The inputs: --data, else PAPERS_DATA, else stdin when it is not a
-/// terminal, else the current directory.
+/// The inputs: --data, else PAPERS_DATA, else stdin when it has data
+/// (stdin_has_data()), else the current directory.
 std::vector<std::string> resolve_data_paths(const CommonOptions& options);
+
+/// The stdin rule of ripgrep: standard input is read only when it is a
+/// pipe (or FIFO), or a regular file with data after its current offset;
+/// never a terminal, /dev/null or another device, a socket, or a closed
+/// descriptor (a program run from cron, systemd, `</dev/null` or xargs).
+bool stdin_has_data();
 
 /// Loads the inputs and reports on stderr: every error, and the warnings
 /// left after --allow as one summary line (`papers: N warnings in M files
@@ -123,6 +130,22 @@ std::string printable(std::string_view message);
 
 /// Loads the inputs without printing anything.
 LoadResult load_quietly(const CommonOptions& options);
+
+/// Writes `text` to standard error, the one way anything reaches it: it
+/// never throws and never fails the command. A closed or full stderr
+/// (`2>&-`, `2>/dev/full`, a reader that went away) loses the text, and
+/// the exit status and stdout stay what they would have been.
+void print_stderr(std::string_view text) noexcept;
+
+/// print_stderr() of fmt::format(`format`, `args`...).
+template <typename... Args>
+void eprint(fmt::format_string<Args...> format, Args&&... args) {
+  print_stderr(fmt::format(format, std::forward<Args>(args)...));
+}
+
+/// Makes sure descriptor 2 is open (on /dev/null when it was closed), so
+/// that no file opened later takes its number and gets stderr's text.
+void reserve_stderr() noexcept;
 
 /// Writes `text` to stdout; false (after a message) when it failed.
 bool write_stdout(std::string_view text);

@@ -113,10 +113,8 @@ Examples:
           kCommands.begin(), kCommands.end(), [&](const Command& c) {
             return std::string_view(c.name) == argv[1];
           })) {
-    fmt::print(
-        stderr,
-        "papers: '{}' is not a command; see 'papers --help' for the list\n",
-        argv[1]);
+    eprint("papers: '{}' is not a command; see 'papers --help' for the list\n",
+           argv[1]);
     return kExitError;
   }
   try {
@@ -142,10 +140,11 @@ Examples:
 }  // namespace papers::cli
 
 int main(int argc, char** argv) {
+  papers::cli::reserve_stderr();
   try {
     return papers::cli::run(argc, argv);
   } catch (const std::exception& e) {
-    fmt::print(stderr, "papers: internal error: {}\n", e.what());
+    papers::cli::eprint("papers: internal error: {}\n", e.what());
     return papers::cli::kExitError;
   }
 }
