@@ -36,8 +36,8 @@ std::string valid_field_list() {
 }  // namespace
 
 std::span<const std::string_view> output_format_names() {
-  static constexpr std::array<std::string_view, 6> kNames = {
-      "table", "json", "jsonl", "csv", "tsv", "markdown"};
+  static constexpr std::array<std::string_view, 8> kNames = {
+      "table", "json", "jsonl", "csv", "tsv", "markdown", "bibtex", "csl-json"};
   return kNames;
 }
 
@@ -170,6 +170,12 @@ bool format_papers(OutputFormat format,
     break;
   case OutputFormat::kMarkdown:
     write_markdown(papers, options, out);
+    break;
+  case OutputFormat::kBibtex:
+    write_bibtex(papers, options, out);
+    break;
+  case OutputFormat::kCslJson:
+    write_csl_json(papers, options, out);
     break;
   }
   return out.finish();

@@ -129,6 +129,8 @@ void write_records(OutputFormat format,
     return;
   case OutputFormat::kTable:
   case OutputFormat::kMarkdown:
+  case OutputFormat::kBibtex:
+  case OutputFormat::kCslJson:
     write_records_table(keys, rows, options, out);
     return;
   }
@@ -160,7 +162,8 @@ std::string_view period_header(Period by) {
 bool finish(Output& out) { return out.finish(); }
 
 bool is_table(OutputFormat format) {
-  return format == OutputFormat::kTable || format == OutputFormat::kMarkdown;
+  return format == OutputFormat::kTable || format == OutputFormat::kMarkdown
+         || format == OutputFormat::kBibtex || format == OutputFormat::kCslJson;
 }
 
 Records author_records(std::span<const AuthorRow> rows, bool coauthors) {

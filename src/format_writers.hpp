@@ -34,6 +34,12 @@ void write_tsv(std::span<const Paper* const> papers,
 void write_markdown(std::span<const Paper* const> papers,
                     const FormatOptions& options,
                     Output& out);
+void write_bibtex(std::span<const Paper* const> papers,
+                  const FormatOptions& options,
+                  Output& out);
+void write_csl_json(std::span<const Paper* const> papers,
+                    const FormatOptions& options,
+                    Output& out);
 
 /// The columns of CSV and TSV without --fields: the JSON record, flattened.
 std::vector<Field> default_flat_fields();

@@ -31,6 +31,8 @@ enum class OutputFormat {
   kCsv,       ///< RFC 4180 comma-separated values with a header row
   kTsv,       ///< tab-separated values, `\t` `\n` `\\` escaped
   kMarkdown,  ///< the papers as a digest that parses back to the same records
+  kBibtex,    ///< one BibTeX @misc entry per paper
+  kCslJson,   ///< one JSON array of CSL-JSON items (pandoc --citeproc)
 };
 
 /// The names --format accepts, in OutputFormat order.
@@ -140,7 +142,8 @@ void append_json_record(const Paper& paper, std::string& out);
 void append_json_string(std::string_view text, std::string& out);
 
 // The insight writers (format_insights.cpp). Each takes every format but
-// kMarkdown, which has no form for these rows and is written as kTable.
+// kMarkdown, kBibtex and kCslJson, which have no form for these rows and
+// are written as kTable.
 // JSON keys come in the order given (the schema is in the man page); json
 // is an array of objects, jsonl an object a line, csv and tsv a header row
 // of the keys, lists joined with "; ". Tables are fitted like the paper

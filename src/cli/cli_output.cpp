@@ -204,6 +204,10 @@ void add_output_options(CLI::App& cmd, OutputOptions& options) {
                  "            papers list -f tsv > papers.tsv\n"
                  "  markdown  a digest that reads back the same\n"
                  "            papers list -f markdown > digest.md\n"
+                 "  bibtex    a BibTeX @misc entry per paper\n"
+                 "            papers top -n 3 -f bibtex >> refs.bib\n"
+                 "  csl-json  CSL-JSON items, for pandoc --citeproc\n"
+                 "            papers show 2402.03620 -f csl-json > refs.json\n"
                  "The JSON record is described in papers(1).")
       ->type_name("FORMAT")
       ->check(CLI::IsMember(
@@ -223,6 +227,11 @@ void add_output_options(CLI::App& cmd, OutputOptions& options) {
             if (options.format == "markdown") {
               return "a markdown digest always has every field; --fields "
                      "does not apply to --format markdown";
+            }
+            if (options.format == "bibtex" || options.format == "csl-json") {
+              return "a citation has its fixed fields; --fields does not "
+                     "apply to --format "
+                     + options.format;
             }
             auto fields = parse_fields(value);
             return fields ? std::string() : fields.error().message;
@@ -300,7 +309,8 @@ bool print_papers(std::span<const Paper* const> rows,
   const OutputFormat format = parse_format(options.format);
   FormatOptions chosen = format_options(options, view);
   chosen.per = per;
-  if (!options.fields.empty() && format != OutputFormat::kMarkdown) {
+  if (!options.fields.empty() && format != OutputFormat::kMarkdown
+      && format != OutputFormat::kBibtex && format != OutputFormat::kCslJson) {
     // Validated when the command line was parsed.
     if (auto fields = parse_fields(options.fields)) {
       chosen.fields = std::move(fields.value());

@@ -108,9 +108,9 @@ output_help = help_text.split("Output:", 1)[1].split("\n\n", 1)[0]
 for option in sorted(set(re.findall(r"--[a-z][a-z-]+", output_help))):
     if option not in plain_man:
         fail(f"man page does not mention {option}")
-formats = re.search(r"\{(table,[a-z,]+)\}", help_text).group(1).split(",")
+formats = re.search(r"\{(table,[a-z,-]+)\}", help_text).group(1).split(",")
 for fmt in formats:
-    if not re.search(rf"^\.SS .*\b{fmt}\b", man, re.M):
+    if not re.search(rf"^\.SS .*\b{re.escape(fmt)}\b", plain_man, re.M):
         fail(f"man page has no section for --format {fmt}")
 fields_help = re.search(r"One of:\s*(.*?)\n  --", output_help, re.S).group(1)
 for field in re.split(r"[,\s]+", fields_help.strip()):

@@ -685,6 +685,41 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   plain.terminal = false;
   plain.color = false;
 
+  // Citations: CSL-JSON is strict JSON with one item per paper and unique
+  // ids; BibTeX has one entry per paper, unique keys and balanced braces
+  // (an unescaped brace from a title would end a field early).
+  {
+    const std::string csl = write(OutputFormat::kCslJson, rows, plain);
+    const auto doc = JsonReader(csl).document();
+    check(doc && doc->kind == Json::kArray && doc->items.size() == rows.size(),
+          "csl-json is not an array of one item per paper",
+          csl);
+    const std::string bib = write(OutputFormat::kBibtex, rows, plain);
+    std::size_t entries = 0;
+    long depth = 0;
+    std::vector<std::string> keys;
+    for (std::size_t i = 0; i < bib.size(); ++i) {
+      if (bib[i] == '\\') {
+        ++i;  // an escaped character
+        continue;
+      }
+      if (bib.compare(i, 6, "@misc{") == 0 && (i == 0 || bib[i - 1] == '\n')) {
+        check(depth == 0, "bibtex entry starts inside another", bib);
+        ++entries;
+        const auto comma = bib.find(',', i);
+        keys.push_back(bib.substr(i + 6, comma - i - 6));
+      }
+      depth += bib[i] == '{' ? 1 : bib[i] == '}' ? -1 : 0;
+      check(depth >= 0, "bibtex closes a brace it did not open", bib);
+    }
+    check(depth == 0, "bibtex braces are not balanced", bib);
+    check(entries == rows.size(), "bibtex is not one entry per paper", bib);
+    std::sort(keys.begin(), keys.end());
+    check(std::adjacent_find(keys.begin(), keys.end()) == keys.end(),
+          "bibtex keys are not unique",
+          bib);
+  }
+
   // JSON and JSON Lines: strict JSON whatever the bytes.
   {
     FormatOptions o = plain;
