@@ -264,6 +264,76 @@ std::vector<PeriodRow> series_by_period(std::span<const Paper* const> span,
   return out;
 }
 
+std::optional<double> TrendRow::share() const {
+  if (digests == 0 || total == 0) {
+    return std::nullopt;
+  }
+  return static_cast<double>(papers) / static_cast<double>(total);
+}
+
+Result<std::vector<TrendRow>> trend_series(
+    std::span<const Paper* const> total,
+    std::span<const Paper* const> matched,
+    std::span<const Date> digest_days,
+    Period by,
+    std::string_view term) {
+  if (digest_days.empty()) {
+    return std::vector<TrendRow>();
+  }
+  const Date first = digest_days.front();
+  const Date last = digest_days.back();
+  const std::uint64_t count = period_count(first, last, by);
+  if (count > kMaxPeriods) {
+    const std::string_view name = period_names()[static_cast<std::size_t>(by)];
+    return Error{"--by " + std::string(name) + ": " + first.to_string()
+                 + " to " + last.to_string() + " is " + std::to_string(count)
+                 + " " + std::string(name) + "s, more than the "
+                 + std::to_string(kMaxPeriods)
+                 + " periods a series lays out; use a coarser --by or a "
+                   "shorter range (--since, --until)"};
+  }
+  std::vector<TrendRow> out;
+  out.reserve(count);
+  std::map<Date, std::size_t> index;  // by period start
+  for (std::optional<Date> start = period_start(first, by);
+       start && *start <= last;
+       start = next_period_start(*start, by)) {
+    TrendRow row;
+    row.start = *start;
+    row.end = period_end(*start, by);
+    row.label = period_label(*start, by);
+    row.term = std::string(term);
+    index.emplace(*start, out.size());
+    out.push_back(std::move(row));
+  }
+  auto row_of = [&](const Date& date) -> TrendRow* {
+    const auto it = index.find(period_start(date, by));
+    return it == index.end() ? nullptr : &out[it->second];
+  };
+  for (const Date& day : digest_days) {
+    if (TrendRow* row = row_of(day)) {
+      ++row->digests;
+    }
+  }
+  for (const Paper* paper : total) {
+    if (paper->date) {
+      if (TrendRow* row = row_of(*paper->date)) {
+        ++row->total;
+      }
+    }
+  }
+  for (const Paper* paper : matched) {
+    if (paper->date) {
+      if (TrendRow* row = row_of(*paper->date)) {
+        ++row->papers;
+      }
+    }
+  }
+  out.front().partial = out.front().start < first;
+  out.back().partial = out.back().partial || last < out.back().end;
+  return out;
+}
+
 Summary summarize(std::span<const Paper* const> rows) {
   Summary summary;
   summary.papers = rows.size();

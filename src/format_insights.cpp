@@ -320,28 +320,161 @@ bool format_dates(OutputFormat format,
   return finish(out);
 }
 
+namespace {
+
+// "33.3%": a share as people read it.
+std::string percent(double share) {
+  return fmt::format("{:.1f}%", share * 100.0);
+}
+
+// A share as a bar value: millionths.
+std::uint64_t share_bar(const TrendRow& row) {
+  const auto share = row.share();
+  return share ? static_cast<std::uint64_t>(*share * 1e6 + 0.5) : 0;
+}
+
+}  // namespace
+
 bool format_trend(OutputFormat format,
-                  std::span<const PeriodRow> rows,
+                  std::span<const TrendRow> rows,
                   Period by,
+                  TrendStyle style,
                   const FormatOptions& options,
                   OutputSink& sink) {
   Output out(sink);
-  if (is_table(format)) {
-    TableLayout table({{period_header(by), ColumnKind::kText},
-                       {"PAPERS", ColumnKind::kNumber},
-                       {"", ColumnKind::kBar}});
-    for (const PeriodRow& row : rows) {
-      table.add_row({row.label, std::to_string(row.papers), ""}, row.papers);
-    }
-    write_aligned(table, options, out);
-  } else {
+  if (!is_table(format)) {
     Records records;
-    records.keys = {"period", "start", "end", "papers"};
-    for (const PeriodRow& row : rows) {
-      records.rows.push_back(period_values(row));
+    records.keys = {"period", "start", "end"};
+    if (style.each) {
+      records.keys.push_back("term");
+    }
+    records.keys.insert(records.keys.end(),
+                        {"digests", "total", "papers", "share", "partial"});
+    for (const TrendRow& row : rows) {
+      std::vector<Value> values = {
+          row.label, row.start.to_string(), row.end.to_string()};
+      if (style.each) {
+        values.emplace_back(row.term);
+      }
+      values.push_back(number(row.digests));
+      const bool gap = row.digests == 0;
+      values.push_back(gap ? Value() : number(row.total));
+      values.push_back(gap ? Value() : number(row.papers));
+      const auto share = row.share();
+      values.push_back(share ? Value(*share) : Value());
+      values.emplace_back(row.partial);
+      records.rows.push_back(std::move(values));
     }
     write_records(format, records, options, out);
+    return finish(out);
   }
+
+  // The cells of every optional column, to measure them.
+  struct Optional {
+    std::string_view header;
+    ColumnKind kind;
+    std::vector<std::string> cells;
+    int priority;  // lower: kept first when the width is short
+    bool shown = false;
+  };
+
+  const bool has_partial = std::any_of(
+      rows.begin(), rows.end(), [](const TrendRow& r) { return r.partial; });
+  std::vector<Optional> optional = {
+      {"DAYS", ColumnKind::kNumber, {}, 4},
+      {"TOTAL", ColumnKind::kNumber, {}, 3},
+      {"PAPERS", ColumnKind::kNumber, {}, style.share ? 2 : 0},
+      {"SHARE", ColumnKind::kNumber, {}, style.share ? 0 : 2},
+  };
+  for (const TrendRow& row : rows) {
+    const bool gap = row.digests == 0;
+    const auto share = row.share();
+    optional[0].cells.push_back(std::to_string(row.digests));
+    optional[1].cells.push_back(gap ? "-" : std::to_string(row.total));
+    optional[2].cells.push_back(gap ? "-" : std::to_string(row.papers));
+    optional[3].cells.push_back(share ? percent(*share) : "-");
+  }
+  auto width_of = [](std::string_view header,
+                     const std::vector<std::string>& cells) {
+    std::size_t width = display_width(header);
+    for (const auto& cell : cells) {
+      width = std::max(width, display_width(cell));
+    }
+    return width;
+  };
+  // What always shows: the period, the TERM (at most its header or 8
+  // columns once fitted), the first count, the bar (at least 10) and the
+  // notes; the other counts join while the width holds them.
+  std::vector<std::string> labels;
+  std::vector<std::string> terms;
+  std::vector<std::string> notes;
+  const bool fit = options.width > 0 && options.truncate;
+  constexpr std::size_t kTermWidth = 12;  // a longer TERM is cut to fit
+  for (const TrendRow& row : rows) {
+    labels.push_back(row.label);
+    std::string term = sanitize_for_terminal(row.term, true);
+    terms.push_back(fit && display_width(term) > kTermWidth
+                        ? truncate_to_width(term, kTermWidth)
+                        : std::move(term));
+    notes.push_back(row.partial ? "partial" : "");
+  }
+  constexpr std::size_t kGapWidth = 2;
+  constexpr std::size_t kBarMin = 10;
+  std::size_t used = width_of(period_header(by), labels) + kGapWidth + kBarMin;
+  if (style.each) {
+    used += width_of("TERM", terms) + kGapWidth;
+  }
+  if (has_partial) {
+    used += width_of("NOTE", notes) + kGapWidth;
+  }
+  std::vector<std::size_t> order = {0, 1, 2, 3};
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return optional[a].priority < optional[b].priority;
+  });
+  for (const std::size_t i : order) {
+    const std::size_t need =
+        width_of(optional[i].header, optional[i].cells) + kGapWidth;
+    if (optional[i].priority == 0 || !fit || used + need <= options.width) {
+      optional[i].shown = true;
+      used += need;
+    }
+  }
+
+  std::vector<TableColumn> columns = {{period_header(by), ColumnKind::kText}};
+  if (style.each) {
+    columns.push_back({"TERM", ColumnKind::kText});
+  }
+  for (const auto& column : optional) {
+    if (column.shown) {
+      columns.push_back({column.header, column.kind});
+    }
+  }
+  columns.push_back({"", ColumnKind::kBar});
+  if (has_partial) {
+    columns.push_back({"NOTE", ColumnKind::kText});
+  }
+  TableLayout table(std::move(columns));
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const TrendRow& row = rows[r];
+    if (style.each && r > 0 && rows[r - 1].term != row.term) {
+      table.add_break();  // one series per TERM, apart
+    }
+    table.add_cell(row.label);
+    if (style.each) {
+      table.add_cell(terms[r]);
+    }
+    for (const auto& column : optional) {
+      if (column.shown) {
+        table.add_cell(column.cells[r]);
+      }
+    }
+    table.add_cell(row.digests == 0 ? "no digest" : "");
+    if (has_partial) {
+      table.add_cell(notes[r]);
+    }
+    table.end_row(style.share ? share_bar(row) : row.papers);
+  }
+  write_aligned(table, options, out);
   return finish(out);
 }
 

@@ -359,7 +359,7 @@ void TableLayout::write(const FormatOptions& options,
     for (std::size_t c = 0; c < n; ++c) {
       const auto& column = columns_[c];
       auto& cell = cells_[r * n + c];
-      if (column.spec.kind == ColumnKind::kBar) {
+      if (column.spec.kind == ColumnKind::kBar && cell.text.empty()) {
         cell.text = render_bar(bars_[r], max_bar, column.width, options.ascii);
         cell.width = display_width(cell.text);
       }
@@ -431,6 +431,8 @@ void append_json_strings(std::span<const std::string_view> values,
 void append_json_value(const Value& value, std::string& out) {
   if (std::holds_alternative<std::monostate>(value)) {
     out += "null";
+  } else if (const auto* b = std::get_if<bool>(&value)) {
+    out += *b ? "true" : "false";
   } else if (const auto* n = std::get_if<std::int64_t>(&value)) {
     append_json_int(*n, out);
   } else if (const auto* d = std::get_if<double>(&value)) {
@@ -463,6 +465,9 @@ void append_json_object(std::span<const std::string_view> keys,
 // -----------------------------------------------------------
 
 std::string flat_text(const Value& value) {
+  if (const auto* b = std::get_if<bool>(&value)) {
+    return *b ? "true" : "false";
+  }
   if (const auto* n = std::get_if<std::int64_t>(&value)) {
     return std::to_string(*n);
   }

@@ -88,7 +88,8 @@ class TableLayout {
   std::size_t columns() const { return columns_.size(); }
 
   /// Appends a row's cells (one per column, "" in a bar column) and its
-  /// value for the bar column, if there is one.
+  /// value for the bar column, if there is one. A bar cell with text is
+  /// written as that text instead of a bar ("no digest").
   void add_row(std::vector<std::string> cells, std::uint64_t bar = 0);
 
   /// Appends one cell of the row being built (call end_row() after the

@@ -453,6 +453,17 @@ std::optional<Date> newest_date(const PaperTable& table) {
   return newest;
 }
 
+std::vector<Date> digest_dates(const PaperTable& table, const Query& query) {
+  const auto range = query_dates(query, table);
+  std::set<Date> days;
+  for (const Paper& paper : table.papers()) {
+    if (paper.date && (!range || range->contains(*paper.date))) {
+      days.insert(*paper.date);
+    }
+  }
+  return {days.begin(), days.end()};
+}
+
 std::optional<DateRange> query_dates(const Query& query,
                                      const PaperTable& table) {
   if (!query.dates) {

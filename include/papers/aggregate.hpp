@@ -14,6 +14,7 @@
 #pragma once
 
 #include <papers/calendar.hpp>
+#include <papers/error.hpp>
 #include <papers/paper.hpp>
 
 #include <cstddef>
@@ -80,6 +81,42 @@ std::vector<PeriodRow> group_by_period(std::span<const Paper* const> rows,
 std::vector<PeriodRow> series_by_period(std::span<const Paper* const> span,
                                         std::span<const Paper* const> rows,
                                         Period by);
+
+/// One period of a trend (`papers trend`), honest about what the data
+/// holds: how many digest days the period has, how many papers passed the
+/// filters other than the TERMs, and how many of those matched.
+struct TrendRow {
+  Date start;
+  Date end;
+  std::string label;        ///< period_label()
+  std::string term;         ///< --each: the TERM of this series; else ""
+  std::size_t digests = 0;  ///< digest days in the period; 0: a gap
+  std::size_t total = 0;    ///< papers of the period (after the filters)
+  std::size_t papers = 0;   ///< of them, those that matched
+  bool partial = false;     ///< the data covers only part of the period
+
+  /// papers / total; nullopt for a gap or when total is 0.
+  std::optional<double> share() const;
+};
+
+/// The most periods a series lays out; more is an error (a digest dated
+/// 0001-01-01 beside one of 9999-12-31 would be 3.65 million days).
+inline constexpr std::uint64_t kMaxPeriods = 10'000;
+
+/// A trend: one row per period of `by` from the one holding the first of
+/// `digest_days` (the sorted, distinct dates of the inputs' digests within
+/// the date filter) to the one holding the last, counting in each the
+/// digest days, the papers of `total` and those of `matched` (a subset of
+/// `total`). The first and last periods are partial when the digest days
+/// start after the first's first day or end before the last's last day.
+/// Labelled `term`. An error, naming both ends, when that would be more than
+/// kMaxPeriods periods.
+Result<std::vector<TrendRow>> trend_series(
+    std::span<const Paper* const> total,
+    std::span<const Paper* const> matched,
+    std::span<const Date> digest_days,
+    Period by,
+    std::string_view term = {});
 
 /// A summary of a selection of papers. `files` and `warnings` describe the
 /// inputs, not the selection: the caller fills them in from the load.

@@ -110,9 +110,10 @@ void format_papers(OutputFormat format,
                    const FormatOptions& options,
                    std::string& out);
 
-/// One value of a generic record (insight rows, diagnostics): null, an
-/// integer, a number, a string or a list of strings.
+/// One value of a generic record (insight rows, diagnostics): null, a
+/// boolean, an integer, a number, a string or a list of strings.
 using Value = std::variant<std::monostate,
+                           bool,
                            std::int64_t,
                            double,
                            std::string,
@@ -173,12 +174,23 @@ bool format_dates(OutputFormat format,
                   const FormatOptions& options,
                   OutputSink& sink);
 
-/// A series of counts (`papers trend`). Table: a bar chart, DATE (WEEK,
-/// MONTH), PAPERS and a bar filling the rest of the width. Keys: period,
-/// start, end, papers.
+/// How a trend is drawn.
+struct TrendStyle {
+  bool share = false;  ///< bars of the share, not of the count
+  bool each = false;   ///< one series per TERM: a TERM column and key
+};
+
+/// A trend (`papers trend`). Table: DATE (WEEK, MONTH, YEAR), TERM (with
+/// each), DAYS, TOTAL, PAPERS, SHARE, a bar filling the rest of the width
+/// and NOTE ("partial"); a gap (no digest) has no counts and "no digest"
+/// for a bar. Narrow widths drop DAYS, then TOTAL, then SHARE (PAPERS with
+/// share). Series of `each` are apart by a blank line. Keys: period, start,
+/// end, [term,] digests, total, papers, share, partial; a gap has total,
+/// papers and share null, and share is null when total is 0.
 bool format_trend(OutputFormat format,
-                  std::span<const PeriodRow> rows,
+                  std::span<const TrendRow> rows,
                   Period by,
+                  TrendStyle style,
                   const FormatOptions& options,
                   OutputSink& sink);
 

@@ -131,6 +131,11 @@ std::vector<const Paper*> run_query(const PaperTable& table,
 /// date forms when --now is not given.
 std::optional<Date> newest_date(const PaperTable& table);
 
+/// The distinct dates of the digests of `table` that the date filter of
+/// `query` keeps (its other filters aside), oldest first: the days a
+/// series counts as having data.
+std::vector<Date> digest_dates(const PaperTable& table, const Query& query);
+
 /// The dates `query` keeps, anchored for `table` (--now, else
 /// newest_date()); nullopt when it has no date filter.
 std::optional<DateRange> query_dates(const Query& query,

@@ -83,7 +83,8 @@ check(b"\x1b" not in run_pipe(T), "colour written to a pipe")
 # json, jsonl and csv: the same rows, whatever the command.
 commands = [["authors", "-n", "0"], ["coauthors", "Kenji Sato"],
             ["dates"], ["dates", "--by", "week"], ["trend", "diffusion"],
-            ["trend", "diffusion", "--by", "day"]]
+            ["trend", "diffusion", "--by", "day"],
+            ["trend", "diffusion", "robot", "--each", "--share"]]
 for command in commands:
     args = command + D
     name = " ".join(command)
@@ -100,6 +101,8 @@ for command in commands:
     def flat(v):
         if v is None:
             return ""
+        if isinstance(v, bool):  # as JSON spells it
+            return "true" if v else "false"
         if isinstance(v, list):
             return "; ".join(v)
         return str(v)

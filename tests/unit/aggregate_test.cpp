@@ -470,3 +470,66 @@ TEST_CASE("summarize") {
 }
 
 }  // namespace papers
+
+namespace papers {
+namespace {
+
+TEST_CASE("trend_series: totals, gaps, partial ends and the cap") {
+  LoadResult load;
+  load_buffer("t.md",
+              "## Daily Papers (2024-01-31)\n\n"
+              "### [Mamba A](https://arxiv.org/abs/2401.00001)\n"
+              "### [Other](https://arxiv.org/abs/2401.00002)\n\n"
+              "## Daily Papers (2024-03-01)\n\n"
+              "### [Mamba B](https://arxiv.org/abs/2403.00003)\n",
+              load);
+  REQUIRE(load.table.size() == 3);
+  std::vector<const Paper*> all;
+  for (const auto& paper : load.table.papers()) {
+    all.push_back(&paper);
+  }
+  const std::vector<const Paper*> matched = {all[0], all[2]};
+  const std::vector<Date> days = {Date{2024, 1, 31}, Date{2024, 3, 1}};
+  auto rows = trend_series(all, matched, days, Period::kMonth, "mamba");
+  REQUIRE(rows);
+  REQUIRE(rows->size() == 3);
+  const TrendRow& jan = (*rows)[0];
+  CHECK(jan.label == "2024-01");
+  CHECK(jan.term == "mamba");
+  CHECK(jan.digests == 1);
+  CHECK(jan.total == 2);
+  CHECK(jan.papers == 1);
+  CHECK(jan.share() == 0.5);
+  CHECK(jan.partial);  // the data starts on the 31st
+  const TrendRow& feb = (*rows)[1];
+  CHECK(feb.digests == 0);  // a gap, not a zero
+  CHECK_FALSE(feb.share());
+  CHECK_FALSE(feb.partial);
+  CHECK((*rows)[2].partial);  // and ends on the 1st
+  // By day: one row a day, never partial.
+  rows = trend_series(all, matched, days, Period::kDay);
+  REQUIRE(rows);
+  CHECK(rows->size() == 31);
+  CHECK_FALSE(rows->front().partial);
+  CHECK_FALSE(rows->back().partial);
+  // Nothing dated: no rows.
+  rows = trend_series(all, matched, {}, Period::kDay);
+  REQUIRE(rows);
+  CHECK(rows->empty());
+  // 10000 periods are laid out, 10001 are not.
+  const std::vector<Date> far = {
+      Date{2000, 1, 1},
+      Date::from_days(Date{2000, 1, 1}.days_since_epoch() + 9999)};
+  CHECK(trend_series({}, {}, far, Period::kDay).has_value());
+  const std::vector<Date> further = {
+      Date{2000, 1, 1}, Date::from_days(far[1].days_since_epoch() + 1)};
+  const auto error = trend_series({}, {}, further, Period::kDay);
+  REQUIRE_FALSE(error);
+  CHECK(error.error().message
+        == "--by day: 2000-01-01 to 2027-05-19 is 10001 days, more than the "
+           "10000 periods a series lays out; use a coarser --by or a "
+           "shorter range (--since, --until)");
+}
+
+}  // namespace
+}  // namespace papers

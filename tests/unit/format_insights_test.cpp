@@ -50,22 +50,28 @@ std::string repeat(std::string_view piece, std::size_t n) {
 
 const std::string kFull = "\u2588";
 
-PeriodRow period(std::string_view day, std::size_t papers, Period by) {
+TrendRow trend_row(std::string_view day,
+                   std::size_t digests,
+                   std::size_t total,
+                   std::size_t papers) {
   const auto date = Date::parse(day);
   REQUIRE(date.has_value());
-  PeriodRow row;
-  row.start = period_start(*date, by);
-  row.end = period_end(*date, by);
-  row.label = period_label(*date, by);
+  TrendRow row;
+  row.start = period_start(*date, Period::kMonth);
+  row.end = period_end(*date, Period::kMonth);
+  row.label = period_label(*date, Period::kMonth);
+  row.digests = digests;
+  row.total = total;
   row.papers = papers;
   return row;
 }
 
 std::string trend(OutputFormat format,
-                  const std::vector<PeriodRow>& rows,
-                  FormatOptions options = {}) {
+                  const std::vector<TrendRow>& rows,
+                  FormatOptions options = {},
+                  TrendStyle style = {}) {
   StringSink sink;
-  CHECK(format_trend(format, rows, Period::kMonth, options, sink));
+  CHECK(format_trend(format, rows, Period::kMonth, style, options, sink));
   return sink.text();
 }
 
@@ -153,56 +159,109 @@ TEST_CASE("render_bar: eighth blocks, scaled to the width") {
   }
 }
 
-TEST_CASE("format_trend: a bar chart at a fixed width") {
-  const std::vector<PeriodRow> rows = {
-      period("2024-01-10", 3, Period::kMonth),
-      period("2024-02-10", 2, Period::kMonth),
-      period("2024-03-10", 0, Period::kMonth),
-      period("2024-04-10", 1, Period::kMonth),
+TEST_CASE("format_trend: counts, totals, shares and gaps") {
+  // January: 2 digest days, 3 of 5 papers; February: 2 of 8; March: no
+  // digest at all (a gap); April: 1 of 4, and the data ends mid-month.
+  std::vector<TrendRow> rows = {
+      trend_row("2024-01-10", 2, 5, 3),
+      trend_row("2024-02-10", 3, 8, 2),
+      trend_row("2024-03-10", 0, 0, 0),
+      trend_row("2024-04-10", 1, 4, 1),
   };
+  rows.back().partial = true;
   FormatOptions options;
-  options.width = 40;
-  SUBCASE("UTF-8 blocks fill what the label and count leave") {
-    // 7 + 2 + 6 + 2 = 17 columns before the bars: 23 for the largest.
+  SUBCASE("every column when the width allows") {
+    options.width = 80;
     const auto lines = lines_of(trend(OutputFormat::kTable, rows, options));
     REQUIRE(lines.size() == 5);
-    CHECK(lines[0] == "MONTH    PAPERS");
-    CHECK(lines[1] == "2024-01       3  " + repeat(kFull, 23));
-    CHECK(lines[2] == "2024-02       2  " + repeat(kFull, 15) + "\u258D");
-    CHECK(lines[3] == "2024-03       0");
-    CHECK(lines[4] == "2024-04       1  " + repeat(kFull, 7) + "\u258B");
+    CHECK(lines[0].starts_with("MONTH    DAYS  TOTAL  PAPERS  SHARE"));
+    CHECK(lines[0].ends_with("NOTE"));
+    CHECK(
+        lines[1].starts_with("2024-01     2      5       3  60.0%  " + kFull));
+    CHECK(
+        lines[2].starts_with("2024-02     3      8       2  25.0%  " + kFull));
+    CHECK(lines[3] == "2024-03     0      -       -      -  no digest");
+    CHECK(lines[4].starts_with("2024-04     1      4       1  25.0%  "));
+    CHECK(lines[4].ends_with("  partial"));
     for (const auto& line : lines) {
-      CHECK(display_width(line) <= 40);
+      CHECK(display_width(line) <= 80);
     }
+    // Bars of the count: 3 fills the bar column, 1 is a third of it.
+    const std::size_t bar = display_width(lines[1]) - 37 - 9;
+    CHECK(lines[1].find(repeat(kFull, bar)) != std::string::npos);
+  }
+  SUBCASE("narrow widths drop DAYS, then TOTAL, then SHARE") {
+    for (const std::size_t width :
+         {std::size_t{40}, std::size_t{45}, std::size_t{60}}) {
+      CAPTURE(width);
+      options.width = width;
+      const auto lines = lines_of(trend(OutputFormat::kTable, rows, options));
+      for (const auto& line : lines) {
+        CHECK(display_width(line) <= width);
+      }
+      CHECK(lines[3].find("no digest") != std::string::npos);
+      CHECK(lines[4].ends_with("partial"));
+    }
+    options.width = 40;
+    // 7 + 2 + 6 + 2 + bar + 2 + 7: the bar takes the 14 columns left.
+    CHECK(lines_of(trend(OutputFormat::kTable, rows, options))[0]
+          == "MONTH    PAPERS" + std::string(18, ' ') + "NOTE");
+  }
+  SUBCASE("--share: bars of the share, the share kept first") {
+    options.width = 40;
+    const auto lines = lines_of(
+        trend(OutputFormat::kTable, rows, options, TrendStyle{true, false}));
+    CHECK(lines[0] == "MONTH    SHARE" + std::string(19, ' ') + "NOTE");
+    CHECK(lines[1] == "2024-01  60.0%  " + repeat(kFull, 15));
+    // 25% on a scale where 60% fills 15 columns: 6 and a quarter.
+    CHECK(lines[2] == "2024-02  25.0%  " + repeat(kFull, 6) + "\u258E");
   }
   SUBCASE("ASCII") {
+    options.width = 40;
     options.ascii = true;
     const auto lines = lines_of(trend(OutputFormat::kTable, rows, options));
-    REQUIRE(lines.size() == 5);
-    CHECK(lines[1] == "2024-01       3  " + std::string(23, '#'));
-    CHECK(lines[2] == "2024-02       2  " + std::string(15, '#'));
-    CHECK(lines[4] == "2024-04       1  " + std::string(8, '#'));
+    CHECK(lines[1] == "2024-01       3  " + std::string(14, '#'));
   }
-  SUBCASE("no width: scaled to 80 columns") {
-    options.width = 0;
-    const auto lines = lines_of(trend(OutputFormat::kTable, rows, options));
-    REQUIRE(lines.size() == 5);
-    CHECK(display_width(lines[1]) == 80);
+  SUBCASE("--each: a TERM column and one block per TERM") {
+    std::vector<TrendRow> each = {rows[0], rows[1], rows[0], rows[1]};
+    each[0].term = each[1].term = "mamba";
+    each[2].term = each[3].term = "transformer";
+    each[3].papers = 6;
+    options.width = 60;
+    const auto lines = lines_of(
+        trend(OutputFormat::kTable, each, options, TrendStyle{false, true}));
+    REQUIRE(lines.size() == 6);
+    CHECK(lines[0].starts_with("MONTH    TERM         "));
+    CHECK(lines[1].starts_with("2024-01  mamba        "));
+    CHECK(lines[3].empty());
+    CHECK(lines[5].starts_with("2024-02  transformer  "));
+    const auto jsonl = lines_of(
+        trend(OutputFormat::kJsonl, each, {}, TrendStyle{false, true}));
+    CHECK(
+        jsonl[3]
+        == R"({"period": "2024-02", "start": "2024-02-01", "end": "2024-02-29", "term": "transformer", "digests": 3, "total": 8, "papers": 6, "share": 0.75, "partial": false})");
   }
-  SUBCASE("rows, not bars, in the other formats") {
+  SUBCASE("rows, not bars, in the other formats; a gap is null") {
     CHECK(trend(OutputFormat::kCsv, rows)
-          == "period,start,end,papers\n"
-             "2024-01,2024-01-01,2024-01-31,3\n"
-             "2024-02,2024-02-01,2024-02-29,2\n"
-             "2024-03,2024-03-01,2024-03-31,0\n"
-             "2024-04,2024-04-01,2024-04-30,1\n");
+          == "period,start,end,digests,total,papers,share,partial\n"
+             "2024-01,2024-01-01,2024-01-31,2,5,3,0.6,false\n"
+             "2024-02,2024-02-01,2024-02-29,3,8,2,0.25,false\n"
+             "2024-03,2024-03-01,2024-03-31,0,,,,false\n"
+             "2024-04,2024-04-01,2024-04-30,1,4,1,0.25,true\n");
     const auto jsonl = lines_of(trend(OutputFormat::kJsonl, rows));
     REQUIRE(jsonl.size() == 4);
     CHECK(
         jsonl[2]
-        == R"({"period": "2024-03", "start": "2024-03-01", "end": "2024-03-31", "papers": 0})");
+        == R"({"period": "2024-03", "start": "2024-03-01", "end": "2024-03-31", "digests": 0, "total": null, "papers": null, "share": null, "partial": false})");
     CHECK(trend(OutputFormat::kJson, {}) == "[]\n");
     CHECK(trend(OutputFormat::kTable, {}).empty());
+  }
+  SUBCASE("a total of 0 has no share") {
+    const std::vector<TrendRow> none = {trend_row("2024-01-10", 2, 0, 0)};
+    CHECK_FALSE(none[0].share());
+    CHECK(lines_of(trend(OutputFormat::kJsonl, none))[0].find(
+              R"("total": 0, "papers": 0, "share": null)")
+          != std::string::npos);
   }
 }
 
