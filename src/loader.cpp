@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
+#include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 namespace papers {
@@ -29,24 +32,48 @@ struct FileResult final : public PaperSink, public DiagnosticSink {
   }
 };
 
-// Parses one input: mapped whole when it can be (the records then point
-// into the mapping), else read in chunks.
-void parse_input(const std::string& path, FileResult& out) {
-  DigestParser parser(display_name(path), out, out);
+// Parses one input: read whole when it is small enough (the records then
+// point into the buffer it was read into), else in chunks. An input that
+// changed while read is parsed again from its start.
+void parse_input(const std::string& path,
+                 FileResult& out,
+                 const ReadHook& before_read) {
+  const std::string name = display_name(path);
+  std::optional<DigestParser> parser;
+  auto start = [&] {
+    out.papers.clear();
+    out.diagnostics.clear();
+    parser.emplace(name, out, out);
+  };
+  start();
+  InputReader reader;
+  reader.on_whole = [&parser](OwnedInput&& input) {
+    parser->feed_stable(input.bytes, std::move(input.owner));
+  };
+  // A binary file is read no further than its first NUL byte.
+  reader.on_chunk = [&parser](std::string_view chunk) {
+    parser->feed(chunk);
+    return !parser->binary();
+  };
+  reader.on_restart = start;
+  if (before_read) {
+    reader.before_read = [&before_read, &path] { before_read(path); };
+  }
   // One open only: a FIFO has one reader, and a second open would wait for
   // a writer that has already gone.
-  auto read = read_input(
-      path,
-      [&parser](MappedInput&& input) {
-        parser.feed_stable(input.bytes, std::move(input.owner));
-      },
-      [&parser](std::string_view chunk) { parser.feed(chunk); });
+  auto read = read_input(path, reader);
   if (!read) {
     out.error = read.error();
     return;
   }
-  parser.finish();
-  out.binary = parser.binary();
+  parser->finish();
+  out.binary = parser->binary();
+  if (*read == ReadStatus::kChanged) {
+    out.diagnostics.insert(out.diagnostics.begin(),
+                           Diagnostic{{name, 0},
+                                      DiagnosticCode::kChangedWhileReading,
+                                      "changed while reading"});
+  }
   // The table keeps this vector: give back what doubling left unused.
   if (out.papers.capacity() - out.papers.size() > out.papers.size() / 8) {
     out.papers.shrink_to_fit();
@@ -93,6 +120,11 @@ void load_buffer(std::string_view name,
 }
 
 LoadResult load_inputs(std::span<const std::string> paths) {
+  return load_inputs(paths, ReadHook{});
+}
+
+LoadResult load_inputs(std::span<const std::string> paths,
+                       const ReadHook& before_read) {
   LoadResult out;
   InputList inputs = find_inputs(paths);
   out.errors = std::move(inputs.errors);
@@ -101,19 +133,39 @@ LoadResult load_inputs(std::span<const std::string> paths) {
   // Workers take the next input in order; the results are merged in input
   // order below, so the output is the one a single thread would give.
   std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) {
-      parse_input(files[i], results[i]);
+  // An exception (say, std::bad_alloc) must not unwind past the other
+  // threads, which std::terminate would end: the first one stops every
+  // worker, and is thrown again once all are joined.
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto work = [&]() noexcept {
+    try {
+      for (std::size_t i = next++; i < files.size(); i = next++) {
+        parse_input(files[i], results[i], before_read);
+      }
+    } catch (...) {
+      next = files.size();
+      const std::lock_guard lock(failure_mutex);
+      if (!failure) {
+        failure = std::current_exception();
+      }
     }
   };
   const unsigned workers = worker_count(files.size());
   std::vector<std::thread> threads;
   for (unsigned w = 1; w < workers; ++w) {
-    threads.emplace_back(work);
+    try {
+      threads.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // no more threads: the ones running do the work
+    }
   }
   work();
   for (auto& thread : threads) {
     thread.join();
+  }
+  if (failure) {
+    std::rethrow_exception(failure);
   }
   std::size_t total = 0;
   for (const auto& result : results) {

@@ -1,6 +1,6 @@
 // The value parsers of paper.hpp in the form the digest parser uses: they
 // return views into their input instead of fresh strings, so that a record
-// can point into the mapped file.
+// can point into the buffer the file was read into.
 #pragma once
 
 #include <optional>

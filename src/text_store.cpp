@@ -7,7 +7,7 @@
 namespace papers {
 namespace {
 
-// Blocks start small, since most inputs are mapped and their store holds
+// Blocks start small, since most inputs are read whole and their store holds
 // only the file name and a few decoded titles (a year of digests is
 // thousands of stores), and double up to a size at which a file read from
 // a pipe needs few blocks.

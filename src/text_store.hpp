@@ -1,5 +1,5 @@
 // The bytes behind Paper's views: the input itself when it stays in memory
-// (a mapped file, held here), and an arena for text that had to be made
+// (a file read whole, held here), and an arena for text that had to be made
 // (decoded titles and names, joined continuation lines, repaired UTF-8,
 // and everything read from a pipe). Records of one input share one store
 // through Paper::bytes; nothing in it moves or is freed before the last of

@@ -76,7 +76,7 @@ class DigestParser {
   /// copied: the chunk may go once the call returns.
   void feed(std::string_view chunk);
   /// Parses bytes that stay where they are for as long as `owner` lives
-  /// (a mapped file): the records point into them instead of copying, and
+  /// (a file read whole): the records point into them instead of copying, and
   /// keep `owner` alive. The result is the one feed() would give.
   void feed_stable(std::string_view bytes, std::shared_ptr<const void> owner);
   /// Ends the input: flushes the last line and the last paper.

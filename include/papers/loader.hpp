@@ -7,6 +7,7 @@
 #include <papers/paper.hpp>
 #include <papers/paper_table.hpp>
 
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -20,8 +21,20 @@ struct LoadResult {
   std::vector<std::string> inputs;      ///< names of the inputs read, in order
 };
 
-/// Loads every input named by `paths` (see find_inputs()).
+/// Loads every input named by `paths` (see find_inputs()). An input that
+/// changed while it was read is read again; one that kept changing is used
+/// as last read, with the warning `changed-while-reading`.
+/// An exception thrown while reading (std::bad_alloc) reaches the caller
+/// once every worker thread has stopped.
 LoadResult load_inputs(std::span<const std::string> paths);
+
+/// Tests only: called with an input's path before each read of it (see
+/// InputReader::before_read).
+using ReadHook = std::function<void(const std::string& path)>;
+
+/// load_inputs() calling `before_read` before each read of an input.
+LoadResult load_inputs(std::span<const std::string> paths,
+                       const ReadHook& before_read);
 
 /// Parses one in-memory digest named `name` into `out` (for tests and tools).
 void load_buffer(std::string_view name,

@@ -63,7 +63,7 @@ struct PaperSource {
   bool operator==(const PaperSource&) const = default;
 };
 
-/// One paper entry of one digest. Text fields are views: into the mapped
+/// One paper entry of one digest. Text fields are views: into the read
 /// input where the text is as written, else into decoded text held beside
 /// it (titles with escapes or entities, joined continuation lines, repaired
 /// UTF-8). `bytes` keeps both alive, so a Paper is a value that may be
@@ -134,6 +134,9 @@ struct Paper {
     "binary-file",                                                           \
     "binary data (a NUL byte); the file is skipped")                         \
   X(kEmptyFile, "empty-file", "the file is empty")                           \
+  X(kChangedWhileReading,                                                    \
+    "changed-while-reading",                                                 \
+    "the file changed while read, each of three times; used as read last")   \
   X(kNoPapers,                                                               \
     "no-papers",                                                             \
     "no paper comes out of the file, and the message says why")              \

@@ -14,6 +14,7 @@
 #include <array>
 #include <cstdio>
 #include <exception>
+#include <new>
 
 namespace papers::cli {
 namespace {
@@ -143,6 +144,10 @@ int main(int argc, char** argv) {
   papers::cli::reserve_stderr();
   try {
     return papers::cli::run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    // Formatting could need the memory there is none of.
+    std::fputs("papers: out of memory\n", stderr);
+    return papers::cli::kExitError;
   } catch (const std::exception& e) {
     papers::cli::eprint("papers: internal error: {}\n", e.what());
     return papers::cli::kExitError;

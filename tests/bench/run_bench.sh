@@ -3,12 +3,17 @@
 # Run by hand on an idle machine; never a timed test:
 #
 #   tests/bench/run_bench.sh [--scale 1|10|100] [--papers BIN] [--probe BIN]
-#                            [--workdir DIR] [--smoke]
+#                            [--workdir DIR] [--smoke] [--robustness]
 #
 # Prints, for each command, hyperfine's mean time and its ratio to
 # `rg -c NAME` over the same files; then peak RSS and instruction counts
 # (callgrind, stable on a noisy machine) of `papers top` and of the bare
 # line-scan probe. --smoke runs everything once on a 3-day archive (ctest).
+# --robustness times nothing: it runs `papers list` 40 times over a copy of
+# the archive while another process rewrites every file of the copy in
+# place (as cp, rsync --inplace or a checkout in another terminal do), and
+# counts the runs killed by a signal (SIGBUS, when files were mapped) and
+# those whose stdout is not whole JSON lines; it fails if there is one.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -17,6 +22,7 @@ papers=$root/build/release/papers
 probe=$root/build/release/tests/bench/papers_line_probe
 workdir=${TMPDIR:-/tmp}/papers-bench
 smoke=0
+robustness=0
 while [ $# -gt 0 ]; do
   case $1 in
     --scale) scale=$2; shift 2 ;;
@@ -24,11 +30,14 @@ while [ $# -gt 0 ]; do
     --probe) probe=$2; shift 2 ;;
     --workdir) workdir=$2; shift 2 ;;
     --smoke) smoke=1; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --robustness) robustness=1; shift ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "run_bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-for tool in hyperfine rg python3; do
+tools="hyperfine rg python3"
+[ $robustness = 0 ] || tools=python3
+for tool in $tools; do
   command -v "$tool" >/dev/null || { echo "run_bench.sh: $tool is not installed" >&2; exit 2; }
 done
 
@@ -48,6 +57,45 @@ if [ ! -d "$archive" ] || [ "$(cat "$archive.stamp" 2>/dev/null)" != "$stamp" ];
   rm -rf "$archive"
   python3 "$here/gen_archive.py" "$archive" "${gen_args[@]}"
   echo "$stamp" > "$archive.stamp"
+fi
+
+if [ $robustness = 1 ]; then
+  copy=$workdir/robustness-copy
+  rm -rf "$copy"
+  cp -r "$archive" "$copy"
+  mapfile -t sources < <(cd "$archive" && find . -name '*.md' | sort)
+  # The writer truncates and rewrites each file of the copy, over and over.
+  (while :; do
+    for f in "${sources[@]}"; do cp "$archive/$f" "$copy/$f"; done
+  done) &
+  writer=$!
+  trap 'kill "$writer" 2>/dev/null || true' EXIT
+  runs=40 crashes=0 errors=0 invalid=0 changed=0
+  for ((run = 1; run <= runs; run++)); do
+    status=0
+    "$papers" list -W --format jsonl --data "$copy" > "$workdir/robustness.out" \
+      2> "$workdir/robustness.err" || status=$?
+    if [ $status -ge 128 ]; then
+      crashes=$((crashes + 1))
+      echo "run $run: killed by signal $((status - 128))"
+    elif [ $status -gt 1 ]; then
+      errors=$((errors + 1))
+    fi
+    if ! python3 -c 'import json, sys
+for line in open(sys.argv[1], "rb"):
+    json.loads(line)' "$workdir/robustness.out" 2> /dev/null; then
+      invalid=$((invalid + 1))
+    fi
+    n=$(grep -c 'changed while reading' "$workdir/robustness.err" || true)
+    changed=$((changed + n))
+  done
+  kill "$writer" 2> /dev/null || true
+  wait "$writer" 2> /dev/null || true
+  echo "robustness: $runs runs of list while $(( ${#sources[@]} )) files are rewritten in place:"
+  echo "  $crashes killed by a signal, $invalid with stdout not whole JSON lines," \
+    "$errors with exit status 2; $changed 'changed while reading' warnings"
+  [ $crashes = 0 ] && [ $invalid = 0 ]
+  exit
 fi
 
 files=$(find "$archive" -name '*.md' | wc -l)

@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -161,6 +163,57 @@ TEST_CASE("load_inputs over several files") {
                    root + "/empty.md: warning[empty-file]: empty file"});
   REQUIRE(load.errors.size() == 1);
   CHECK(load.errors[0].message == root + "/missing: No such file or directory");
+}
+
+TEST_CASE("load_inputs and a file that changes while read") {
+  test::TempDir dir;
+  const std::string old_digest =
+      "## Daily Papers (2024-02-07)\n"
+      "### [Old](https://arxiv.org/abs/2402.00001)\nVote: 1\n";
+  const std::string new_digest =
+      "## Daily Papers (2024-02-07)\n"
+      "### [New title](https://arxiv.org/abs/2402.00002)\nVote: 2\n";
+  const auto file = dir.write("2024-02-07.md", old_digest);
+  int reads = 0;
+  SUBCASE("rewritten once: the new file, read consistently") {
+    const auto load = load_inputs(
+        std::vector<std::string>{file.string()}, [&](const std::string&) {
+          if (reads++ == 0) {
+            std::ofstream(file, std::ios::trunc) << new_digest;
+          }
+        });
+    CHECK(warnings(load).empty());
+    REQUIRE(load.table.size() == 1);
+    CHECK(load.table.papers()[0].title == "New title");
+    CHECK(reads == 2);
+  }
+  SUBCASE("changing at every read: the last read, and a warning") {
+    const auto load = load_inputs(std::vector<std::string>{file.string()},
+                                  [&](const std::string&) {
+                                    ++reads;
+                                    std::ofstream(file, std::ios::app) << "\n";
+                                  });
+    CHECK(warnings(load)
+          == Strings{
+              file.string()
+              + ": warning[changed-while-reading]: changed while reading"});
+    CHECK(load.table.size() == 1);
+  }
+}
+
+TEST_CASE("an exception in a worker reaches the caller, workers joined") {
+  test::TempDir dir;
+  std::vector<std::string> paths;
+  for (int i = 0; i < 8; ++i) {
+    paths.push_back(dir.write("d" + std::to_string(i) + ".md", "x\n").string());
+  }
+  CHECK_THROWS_AS(load_inputs(paths,
+                              [&](const std::string& path) {
+                                if (path == paths[3]) {
+                                  throw std::bad_alloc();
+                                }
+                              }),
+                  std::bad_alloc);
 }
 
 }  // namespace papers

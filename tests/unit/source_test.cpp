@@ -1,5 +1,6 @@
 // Finding and reading inputs: the directory walk (sorted, hidden entries and
-// symlink loops skipped, only regular digest files) and read_input.
+// symlink loops skipped, only regular digest files) and read_input (whole
+// or in chunks, files that change while read, reads that stop early).
 #include "temp_dir.hpp"
 
 #include <papers/source.hpp>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -146,6 +148,138 @@ TEST_CASE("read_input") {
     const auto result = read_input(path, collect);
     REQUIRE_FALSE(result.has_value());
     CHECK(result.error().message == path + ": No such file or directory");
+  }
+}
+
+namespace {
+
+// Everything read_input() hands over, attempt by attempt.
+struct Reading {
+  std::vector<std::string> attempts{1};
+  int wholes = 0;
+  int chunks = 0;
+  int before = 0;
+  InputReader reader;
+
+  Reading() {
+    reader.on_whole = [this](OwnedInput&& input) {
+      ++wholes;
+      attempts.back().append(input.bytes);
+    };
+    reader.on_chunk = [this](std::string_view chunk) {
+      ++chunks;
+      attempts.back().append(chunk);
+      return true;
+    };
+    reader.on_restart = [this] { attempts.emplace_back(); };
+  }
+};
+
+void overwrite(const std::filesystem::path& path, std::string_view text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+void append(const std::filesystem::path& path, std::string_view text) {
+  std::ofstream out(path, std::ios::binary | std::ios::app);
+  out << text;
+}
+
+}  // namespace
+
+TEST_CASE("read_input reads into buffers of its own") {
+  TempDir dir;
+  Reading r;
+  SUBCASE("a small file whole, once") {
+    const auto file = dir.write("a.md", "line 1\nline 2\n");
+    const auto status = read_input(file.string(), r.reader);
+    REQUIRE(status.has_value());
+    CHECK(*status == ReadStatus::kComplete);
+    CHECK(r.attempts == Strings{"line 1\nline 2\n"});
+    CHECK(r.wholes == 1);
+    CHECK(r.chunks == 0);
+  }
+  SUBCASE("a file above kWholeReadLimit in chunks") {
+    std::string big(kWholeReadLimit + 5, 'x');
+    big[7] = '\n';
+    const auto file = dir.write("big.md", big);
+    const auto status = read_input(file.string(), r.reader);
+    REQUIRE(status.has_value());
+    CHECK(*status == ReadStatus::kComplete);
+    REQUIRE(r.attempts.size() == 1);
+    CHECK(r.attempts[0] == big);
+    CHECK(r.wholes == 0);
+    CHECK(r.chunks == static_cast<int>(big.size() / kReadChunkSize + 1));
+  }
+  SUBCASE("a read that on_chunk stops reads no further") {
+    r.reader.on_chunk = [&r](std::string_view chunk) {
+      ++r.chunks;
+      CHECK(chunk.size() == kReadChunkSize);
+      return false;
+    };
+    const auto status = read_input("/dev/zero", r.reader);
+    REQUIRE(status.has_value());
+    CHECK(*status == ReadStatus::kComplete);
+    CHECK(r.chunks == 1);
+  }
+}
+
+// The file is changed at a chosen point of the read (after its size and
+// time are taken, before its bytes are read): deterministic, no timing.
+TEST_CASE("read_input and a file that changes while read") {
+  TempDir dir;
+  Reading r;
+  const auto file = dir.write("a.md", "first version\n");
+  SUBCASE("truncated before the read: read again, consistently") {
+    r.reader.before_read = [&] {
+      if (r.before++ == 0) {
+        overwrite(file, "v2\n");
+      }
+    };
+    const auto status = read_input(file.string(), r.reader);
+    REQUIRE(status.has_value());
+    CHECK(*status == ReadStatus::kComplete);
+    // The first attempt read what was left; the second the new file.
+    CHECK(r.attempts == Strings{"v2\n", "v2\n"});
+  }
+  SUBCASE("grown before the read: read again, whole") {
+    r.reader.before_read = [&] {
+      if (r.before++ == 0) {
+        append(file, "more\n");
+      }
+    };
+    const auto status = read_input(file.string(), r.reader);
+    REQUIRE(status.has_value());
+    CHECK(*status == ReadStatus::kComplete);
+    REQUIRE(r.attempts.size() == 2);
+    CHECK(r.attempts[1] == "first version\nmore\n");
+  }
+  SUBCASE("a large file cut short: read again from its start") {
+    const std::string big(kWholeReadLimit + 1, 'y');
+    overwrite(file, big);
+    r.reader.before_read = [&] {
+      if (r.before++ == 0) {
+        overwrite(file, big.substr(0, 10));
+      }
+    };
+    const auto status = read_input(file.string(), r.reader);
+    REQUIRE(status.has_value());
+    CHECK(*status == ReadStatus::kComplete);
+    CHECK(r.attempts == Strings{big.substr(0, 10), big.substr(0, 10)});
+  }
+  SUBCASE("changing at every attempt: reported, last attempt kept") {
+    r.reader.before_read = [&] {
+      ++r.before;
+      append(file, "x");
+    };
+    const auto status = read_input(file.string(), r.reader);
+    REQUIRE(status.has_value());
+    CHECK(*status == ReadStatus::kChanged);
+    CHECK(r.before == kReadAttempts);
+    REQUIRE(r.attempts.size() == static_cast<std::size_t>(kReadAttempts));
+    // Each attempt read the size it saw; the byte added after it is not
+    // part of that attempt.
+    CHECK(r.attempts.back() == "first version\nxx");
   }
 }
 
