@@ -505,8 +505,21 @@ struct DigestParser::State {
     }
   }
 
+  // A NUL byte on `line`: the file is binary, and nothing of it is kept.
+  void become_binary(std::uint32_t line) {
+    warn(line,
+         DiagnosticCode::kBinaryFile,
+         "binary data (NUL byte); file skipped");
+    is_binary = true;
+    paper.reset();
+    take_summary();
+    items.clear();
+    bullet_open = false;
+  }
+
   void feed(std::string_view chunk);
   void on_line(std::string_view line);
+  void on_long_line();
   void on_heading(const Heading& heading);
   void start_paper(std::string_view text);
   void on_paper_line(std::string_view line);
@@ -519,6 +532,9 @@ void DigestParser::State::feed(std::string_view chunk) {
   // one vectorised pass; only when that fails is each line checked alone.
   // A line split at CR or LF never splits a UTF-8 sequence.
   clean_begin = clean_end = nullptr;
+  if (is_binary || stopped || chunk.empty()) {
+    return;  // nothing more of the input is used, or nothing to use
+  }
   const auto last_end =
       all_clean ? std::string_view::npos : last_line_end(chunk);
   std::size_t first = 0;
@@ -533,8 +549,54 @@ void DigestParser::State::feed(std::string_view chunk) {
       clean_end = region.data() + region.size();
     }
   }
-  splitter.feed(chunk, [this](std::string_view line) { on_line(line); });
+  // A NUL byte makes the file binary at once, before its line ends: a
+  // file of zeros (/dev/zero) has no line end to wait for. Outside a clean
+  // region, where the pass above did not look, memchr does.
+  const void* nul = nullptr;
+  if (!all_clean) {
+    if (clean_begin == nullptr) {
+      nul = std::memchr(chunk.data(), '\0', chunk.size());
+    } else {
+      const auto tail =
+          static_cast<std::size_t>(chunk.data() + chunk.size() - clean_end);
+      nul = std::memchr(chunk.data(), '\0', first);
+      if (nul == nullptr) {
+        nul = std::memchr(clean_end, '\0', tail);
+      }
+    }
+  }
+  auto line = [this](std::string_view text) { on_line(text); };
+  auto long_line = [this](std::uint64_t /*length*/) { on_long_line(); };
+  if (nul != nullptr) {
+    // The lines before it are read as usual; its own is the next one.
+    const auto at =
+        static_cast<std::size_t>(static_cast<const char*>(nul) - chunk.data());
+    splitter.feed(chunk.substr(0, at), line, long_line);
+    if (!stopped) {
+      become_binary(line_no + 1);
+    }
+  } else {
+    splitter.feed(chunk, line, long_line);
+  }
   clean_begin = clean_end = nullptr;
+}
+
+void DigestParser::State::on_long_line() {
+  if (!is_binary && !stopped) {
+    warn(line_no + 1,
+         DiagnosticCode::kLongLine,
+         "line longer than " + std::to_string(kMaxLineLength >> 20)
+             + " MiB; skipped");
+    // The summary's raw span must not reach over the line it skips.
+    if (summary_begin != nullptr && !summary_copied) {
+      summary_copied = true;
+      summary_copy.assign(summary_begin, summary_end);
+      summary_copy += '\n';
+    }
+  }
+  // The line still counts, as an empty one.
+  static constexpr char kEmpty[] = "";
+  on_line(std::string_view(kEmpty, 0));
 }
 
 void DigestParser::State::on_line(std::string_view line) {
@@ -550,14 +612,7 @@ void DigestParser::State::on_line(std::string_view line) {
                          && line.data() + line.size() <= clean_end);
   if (!clean) {
     if (std::memchr(line.data(), '\0', line.size()) != nullptr) {
-      warn(line_no,
-           DiagnosticCode::kBinaryFile,
-           "binary data (NUL byte); file skipped");
-      is_binary = true;
-      paper.reset();
-      take_summary();
-      items.clear();
-      bullet_open = false;
+      become_binary(line_no);
       return;
     }
     if (!is_valid_utf8(line)) {
@@ -821,8 +876,9 @@ void DigestParser::feed_stable(std::string_view bytes,
 
 void DigestParser::finish() {
   auto& s = *state_;
-  s.splitter.finish([&s](std::string_view line) { s.on_line(line); });
-  if (s.splitter.bytes() == 0) {
+  s.splitter.finish([&s](std::string_view line) { s.on_line(line); },
+                    [&s](std::uint64_t /*length*/) { s.on_long_line(); });
+  if (s.splitter.bytes() == 0 && !s.is_binary) {
     s.warn(0, DiagnosticCode::kEmptyFile, "empty file");
   }
   if (s.fence && s.fence->hidden_heading != 0 && !s.is_binary) {

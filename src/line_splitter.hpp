@@ -2,6 +2,9 @@
 // LF, CRLF or a lone CR; the terminator is not part of the line. Only the
 // partial last line is kept between chunks, so memory stays at the longest
 // line, and complete lines inside a chunk are handed out as views into it.
+// A line longer than a cap (kMaxLineLength) is not kept at all: it is
+// counted and reported by its length, so no input costs more memory than
+// the cap, whatever its lines.
 #pragma once
 
 #include <cstdint>
@@ -10,18 +13,44 @@
 
 namespace papers {
 
+/// The longest line a LineSplitter hands out by default: 16 MiB.
+inline constexpr std::size_t kMaxLineLength = std::size_t{16} << 20;
+
 class LineSplitter {
  public:
-  /// Calls `on_line(std::string_view)` for each line completed by `chunk`.
-  template <typename OnLine>
-  void feed(std::string_view chunk, OnLine&& on_line);
+  /// Lines longer than `max_line` bytes are reported by length only.
+  explicit LineSplitter(std::size_t max_line = kMaxLineLength)
+      : max_line_(max_line) {}
 
-  /// Calls `on_line` for a final line without a terminator, if any.
+  /// Calls `on_line(std::string_view)` for each line completed by `chunk`,
+  /// and `on_long(std::uint64_t length)` instead for a line longer than
+  /// the cap.
+  template <typename OnLine, typename OnLong>
+  void feed(std::string_view chunk, OnLine&& on_line, OnLong&& on_long);
+
+  /// feed() with a line longer than the cap handed out as an empty line.
   template <typename OnLine>
-  void finish(OnLine&& on_line);
+  void feed(std::string_view chunk, OnLine&& on_line) {
+    feed(chunk, on_line, [&on_line](std::uint64_t /*length*/) {
+      on_line(std::string_view{});
+    });
+  }
+
+  /// Calls `on_line` (or `on_long`) for a final line without a
+  /// terminator, if any.
+  template <typename OnLine, typename OnLong>
+  void finish(OnLine&& on_line, OnLong&& on_long);
+
+  /// finish() with a line longer than the cap handed out as an empty line.
+  template <typename OnLine>
+  void finish(OnLine&& on_line) {
+    finish(on_line, [&on_line](std::uint64_t /*length*/) {
+      on_line(std::string_view{});
+    });
+  }
 
   /// True when no partial line is held: the next chunk starts a line.
-  bool at_line_start() const { return partial_.empty(); }
+  bool at_line_start() const { return partial_.empty() && !in_long_; }
 
   /// Total bytes fed so far.
   std::uint64_t bytes() const { return bytes_; }
@@ -29,7 +58,10 @@ class LineSplitter {
  private:
   std::string partial_;
   std::uint64_t bytes_ = 0;
-  bool skip_lf_ = false;  // the previous chunk ended in CR
+  std::size_t max_line_;
+  std::uint64_t long_length_ = 0;  // of the line over the cap, so far
+  bool in_long_ = false;           // in a line over the cap
+  bool skip_lf_ = false;           // the previous chunk ended in CR
 };
 
 /// Finds line ends in one buffer in linear time overall: the buffer is
@@ -71,8 +103,10 @@ class LineEndFinder {
   bool loaded_ = false;
 };
 
-template <typename OnLine>
-void LineSplitter::feed(std::string_view chunk, OnLine&& on_line) {
+template <typename OnLine, typename OnLong>
+void LineSplitter::feed(std::string_view chunk,
+                        OnLine&& on_line,
+                        OnLong&& on_long) {
   bytes_ += chunk.size();
   std::size_t pos = 0;
   LineEndFinder finder(chunk);
@@ -84,14 +118,28 @@ void LineSplitter::feed(std::string_view chunk, OnLine&& on_line) {
   }
   while (pos < chunk.size()) {
     const std::size_t end = finder.next(pos);
-    if (end == std::string_view::npos) {
+    const std::size_t piece =
+        (end == std::string_view::npos ? chunk.size() : end) - pos;
+    if (in_long_ || partial_.size() + piece > max_line_) {
+      // Over the cap: count the line's bytes, keep none of them.
+      if (!in_long_) {
+        in_long_ = true;
+        long_length_ = partial_.size();
+        std::string().swap(partial_);
+      }
+      long_length_ += piece;
+      if (end == std::string_view::npos) {
+        return;
+      }
+      in_long_ = false;
+      on_long(long_length_);
+    } else if (end == std::string_view::npos) {
       partial_.append(chunk.substr(pos));
       return;
-    }
-    if (partial_.empty()) {
-      on_line(chunk.substr(pos, end - pos));
+    } else if (partial_.empty()) {
+      on_line(chunk.substr(pos, piece));
     } else {
-      partial_.append(chunk.substr(pos, end - pos));
+      partial_.append(chunk.substr(pos, piece));
       on_line(std::string_view(partial_));
       partial_.clear();
     }
@@ -108,9 +156,12 @@ void LineSplitter::feed(std::string_view chunk, OnLine&& on_line) {
   }
 }
 
-template <typename OnLine>
-void LineSplitter::finish(OnLine&& on_line) {
-  if (!partial_.empty()) {
+template <typename OnLine, typename OnLong>
+void LineSplitter::finish(OnLine&& on_line, OnLong&& on_long) {
+  if (in_long_) {
+    in_long_ = false;
+    on_long(long_length_);
+  } else if (!partial_.empty()) {
     on_line(std::string_view(partial_));
     partial_.clear();
   }

@@ -133,6 +133,7 @@ struct Paper {
   X(kBinaryFile,                                                             \
     "binary-file",                                                           \
     "binary data (a NUL byte); the file is skipped")                         \
+  X(kLongLine, "long-line", "a line longer than 16 MiB; skipped")            \
   X(kEmptyFile, "empty-file", "the file is empty")                           \
   X(kChangedWhileReading,                                                    \
     "changed-while-reading",                                                 \

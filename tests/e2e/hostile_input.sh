@@ -202,12 +202,23 @@ if "jsonl" in out:
     if first["title"] != "Broken \ufffd Bytes" or first["authors"] != ["Jos\ufffd Garc\ufffda"]:
         fail("invalid UTF-8", f"not replaced with U+FFFD: {first['title']!r} {first['authors']!r}")
 
-# A 50 MB line: a bullet of 50 MB, without a final newline.
-big = write("big_line.md", REFERENCE[:REFERENCE.index(b"- ")] + b"- "
+# A 50 MB line, over the 16 MiB cap: a bullet of 50 MB without a final
+# newline is skipped with a warning, and its paper kept.
+head = REFERENCE[:REFERENCE.index(b"- ")]
+big = write("big_line.md", head + b"- "
             + ("abc \uac00\ub098 " * (50 * (1 << 20) // 12)).encode())
-out = run("a 50 MB line", [big], 0, 1, formats=["jsonl"])
-if "jsonl" in out and len(jsonl_records(out)[0]["summary"][0]["text"]) < 20 * (1 << 20):
-    fail("a 50 MB line", "the long bullet was cut")
+big_line_no = head.count(b"\n") + 1
+out = run("a 50 MB line", [big], 0, 1, formats=["jsonl"],
+          expect=[f"^{re.escape(big)}:{big_line_no}: warning\\[long-line\\]: "
+                  r"line longer than 16 MiB; skipped$"])
+if "jsonl" in out and jsonl_records(out)[0]["summary"] != []:
+    fail("a 50 MB line", "the line over the cap was not skipped")
+# Just under the cap, a line is kept whole.
+bullet = ("abc \uac00\ub098 " * ((16 << 20) // 12 - 1)).encode()
+under = write("under_cap.md", head + b"- " + bullet + b"\n")
+out = run("a line just under 16 MiB", [under], 0, 1, formats=["jsonl"], expect=[])
+if "jsonl" in out and len(jsonl_records(out)[0]["summary"][0]["text"].encode()) != len(bullet) - 1:
+    fail("a line just under 16 MiB", "the long bullet was cut")
 
 # ---- damaged digests -----------------------------------------------------
 

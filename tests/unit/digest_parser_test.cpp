@@ -2,6 +2,7 @@
 // inline inputs. The fixtures in testdata/parser/ cover the same rules on
 // whole files; these tests pin each rule down on its own.
 #include "dump.hpp"
+#include "line_splitter.hpp"
 
 #include <papers/digest_parser.hpp>
 
@@ -520,6 +521,72 @@ TEST_CASE("a sink that returns false stops the parse") {
   REQUIRE(sink.papers.size() == 1);
   CHECK(sink.papers[0].title == "A");
   CHECK(sink.diagnostics.empty());  // the bad vote came after the stop
+}
+
+TEST_CASE("bounded input: NUL bytes at once, lines over the cap skipped") {
+  SUBCASE("a NUL byte before any line end makes the input binary at once") {
+    struct Nothing final : public PaperSink, public DiagnosticSink {
+      bool on_paper(Paper&& /*paper*/) override { return true; }
+
+      void on_diagnostic(Diagnostic&& d) override {
+        lines.push_back(std::to_string(d.where.line) + ": " + d.message);
+      }
+
+      Strings lines;
+    } sink;
+
+    DigestParser parser("zero", sink, sink);
+    parser.feed(std::string(kDate) + "ab");
+    CHECK_FALSE(parser.binary());
+    // /dev/zero has no line end: the parser must not wait for one.
+    parser.feed(std::string(4096, '\0'));
+    CHECK(parser.binary());
+    CHECK(sink.lines == Strings{"2: binary data (NUL byte); file skipped"});
+    parser.feed("more\n" + paper("A", "2402.00001"));
+    parser.finish();
+    CHECK(sink.lines.size() == 1);
+  }
+  SUBCASE("the NUL's line number, whatever the chunks") {
+    const std::string text =
+        std::string(kDate) + "a\r\n\rb" + std::string("\0", 1) + "\n";
+    for (std::size_t size : {0UL, 1UL, 2UL, 3UL, 7UL}) {
+      CAPTURE(size);
+      const auto out = test::parse_chunked("t.md", text, size);
+      CHECK(out.binary);
+      CHECK(warnings(out)
+            == Strings{"4: binary data (NUL byte); file skipped"});
+    }
+  }
+  SUBCASE("a line over 16 MiB is skipped with a warning, in any chunks") {
+    const std::string text = std::string(kDate) + paper("A", "2402.00001")
+                             + "- first\n- " + std::string(kMaxLineLength, 'x')
+                             + "\n- last\n" + paper("B", "2402.00002")
+                             + "Vote: 3\n"
+                             + std::string(kMaxLineLength + 1, 'y');
+    for (std::size_t size : {0UL, 4096UL, 1UL << 20}) {
+      CAPTURE(size);
+      const auto out = test::parse_chunked("t.md", text, size);
+      CHECK(warnings(out)
+            == Strings{"4: line longer than 16 MiB; skipped",
+                       "8: line longer than 16 MiB; skipped"});
+      REQUIRE(out.papers.size() == 2);
+      CHECK(texts(out.papers[0]) == Strings{"first", "last"});
+      CHECK(out.papers[1].votes == 3);
+    }
+    const auto stable = test::parse_stable("t.md", text);
+    REQUIRE(stable.papers.size() == 2);
+    CHECK(texts(stable.papers[0]) == Strings{"first", "last"});
+    // The raw summary does not reach over the skipped line.
+    CHECK(stable.papers[0].summary.size() < 100);
+  }
+  SUBCASE("a line of exactly the cap is kept") {
+    const std::string text = std::string(kDate) + paper("A", "2402.00001")
+                             + "- " + std::string(kMaxLineLength - 2, 'x');
+    const auto out = parse(text);
+    CHECK(out.diagnostics.empty());
+    REQUIRE(out.papers.size() == 1);
+    CHECK(texts(out.papers[0])[0].size() == kMaxLineLength - 2);
+  }
 }
 
 }  // namespace papers

@@ -105,6 +105,40 @@ TEST_CASE("LineSplitter") {
   }
 }
 
+TEST_CASE("LineSplitter: lines over the cap are reported by length") {
+  auto run = [](std::string_view text, std::size_t chunk) {
+    LineSplitter splitter(4);
+    Lines lines;
+    auto on_line = [&lines](std::string_view line) {
+      lines.emplace_back(line);
+    };
+    auto on_long = [&lines](std::uint64_t length) {
+      lines.push_back("<" + std::to_string(length) + ">");
+    };
+    for (std::size_t at = 0; at < text.size(); at += chunk) {
+      splitter.feed(text.substr(at, chunk), on_line, on_long);
+    }
+    splitter.finish(on_line, on_long);
+    return lines;
+  };
+  const std::string text = "abcd\nabcde\r\nab\rabcdefghij\nx\nlonger";
+  const Lines want{"abcd", "<5>", "ab", "<10>", "x", "<6>"};
+  for (std::size_t size = 1; size <= text.size(); ++size) {
+    CAPTURE(size);
+    CHECK(run(text, size) == want);
+  }
+  SUBCASE("the two-callback feed hands a long line out as an empty one") {
+    LineSplitter splitter(2);
+    Lines lines;
+    auto on_line = [&lines](std::string_view line) {
+      lines.emplace_back(line);
+    };
+    splitter.feed("abc\nd", on_line);
+    splitter.finish(on_line);
+    CHECK(lines == Lines{"", "d"});
+  }
+}
+
 TEST_CASE("LineEndFinder") {
   const std::string_view text = "ab\rcd\nef\r\ngh";
   LineEndFinder finder(text);

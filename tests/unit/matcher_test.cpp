@@ -58,6 +58,43 @@ TEST_CASE("an invalid regex is an error naming the pattern") {
   CHECK_FALSE(Matcher::regex("[z-a]").has_value());
 }
 
+// Words of eight letters, none of them in the texts matched below.
+std::string alternatives(int count) {
+  std::string out;
+  unsigned state = 1;
+  for (int i = 0; i < count; ++i) {
+    if (i > 0) {
+      out += '|';
+    }
+    for (int k = 0; k < 8; ++k) {
+      state = state * 1103515245U + 12345U;
+      out += static_cast<char>('a' + (state >> 16) % 26);
+    }
+  }
+  return out;
+}
+
+TEST_CASE("a regex has a memory budget") {
+  SUBCASE("thousands of alternatives fit it") {
+    auto m = Matcher::regex(alternatives(5000) + "|needle");
+    REQUIRE(m.has_value());
+    CHECK(m->matches("a needle here", {}, Fold::kText));
+    CHECK_FALSE(m->matches("nothing", {}, Fold::kText));
+  }
+  SUBCASE("a pattern past it is refused, named in short") {
+    const std::string pattern = alternatives(10000);
+    auto m = Matcher::regex(pattern);
+    REQUIRE_FALSE(m.has_value());
+    CHECK(m.error().message
+          == "regex '" + pattern.substr(0, 60)
+                 + "...' is too large for the regex memory budget (64 MiB)");
+  }
+  SUBCASE("one RE2 cannot compile within it is refused too") {
+    auto m = Matcher::regex("((((a{100}){100}){100}){100})");
+    REQUIRE_FALSE(m.has_value());
+  }
+}
+
 TEST_CASE("matchers move") {
   auto m = Matcher::regex("x+");
   REQUIRE(m.has_value());
