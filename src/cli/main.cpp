@@ -19,7 +19,7 @@
 namespace papers::cli {
 namespace {
 
-const std::array<Command, 12> kCommands = {{
+const std::array<Command, 13> kCommands = {{
     {"top", "The most-voted papers (default: 10)", setup_top},
     {"author", "The papers of one author", setup_author},
     {"search",
@@ -37,6 +37,7 @@ const std::array<Command, 12> kCommands = {{
     {"trend", "Papers matching TERMs per month, week or day", setup_trend},
     {"stats", "A summary of the inputs", setup_stats},
     {"check", "Check digests and print every problem found", setup_check},
+    {"export", "Write the papers to a typed SQLite database", setup_export},
     {"completions", "Print a shell completion script", setup_completions},
 }};
 
