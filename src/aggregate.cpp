@@ -222,8 +222,16 @@ std::vector<PeriodRow> group_by_period(std::span<const Paper* const> rows,
     }
     PeriodRow& row = it->second;
     ++row.papers;
+    if (paper->votes) {
+      ++row.voted;
+    }
     add_votes(row.votes, *paper);
     keep_best(row.top, paper);
+  }
+  for (auto& [start, row] : periods) {
+    if (row.voted == 0) {
+      row.top = nullptr;  // every vote unknown: no top paper by votes
+    }
   }
   std::vector<PeriodRow> out;
   out.reserve(periods.size());
@@ -332,6 +340,70 @@ Result<std::vector<TrendRow>> trend_series(
   out.front().partial = out.front().start < first;
   out.back().partial = out.back().partial || last < out.back().end;
   return out;
+}
+
+void sort_periods(std::vector<PeriodRow>& rows,
+                  PeriodOrder order,
+                  bool reverse) {
+  std::stable_sort(
+      rows.begin(), rows.end(), [&](const PeriodRow& a, const PeriodRow& b) {
+        switch (order) {
+        case PeriodOrder::kDate:
+          break;
+        case PeriodOrder::kPapers:
+          if (a.papers != b.papers) {
+            return (a.papers > b.papers) != reverse;
+          }
+          break;
+        case PeriodOrder::kVotes:
+          if ((a.voted > 0) != (b.voted > 0)) {
+            return a.voted > 0;  // unknown last, either way
+          }
+          if (a.votes != b.votes) {
+            return (a.votes > b.votes) != reverse;
+          }
+          break;
+        }
+        if (a.start != b.start) {
+          return order == PeriodOrder::kDate ? (a.start < b.start) != reverse
+                                             : a.start < b.start;
+        }
+        return false;
+      });
+}
+
+void sort_authors(std::vector<AuthorRow>& rows, AuthorOrder order) {
+  switch (order) {
+  case AuthorOrder::kPapers:
+    return;  // the ranking already is
+  case AuthorOrder::kVotes:
+    std::stable_sort(
+        rows.begin(), rows.end(), [](const AuthorRow& a, const AuthorRow& b) {
+          return a.votes > b.votes;
+        });
+    return;
+  case AuthorOrder::kName: {
+    std::vector<std::pair<std::string, std::size_t>> keys;
+    keys.reserve(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      keys.emplace_back(author_key(rows[i].name), i);
+    }
+    std::stable_sort(
+        keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
+          if (a.first != b.first) {
+            return a.first < b.first;
+          }
+          return rows[a.second].name < rows[b.second].name;
+        });
+    std::vector<AuthorRow> sorted;
+    sorted.reserve(rows.size());
+    for (const auto& [key, i] : keys) {
+      sorted.push_back(std::move(rows[i]));
+    }
+    rows = std::move(sorted);
+    return;
+  }
+  }
 }
 
 Summary summarize(std::span<const Paper* const> rows) {

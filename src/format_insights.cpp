@@ -276,24 +276,7 @@ bool format_dates(OutputFormat format,
                   const FormatOptions& options,
                   OutputSink& sink) {
   Output out(sink);
-  if (is_table(format)) {
-    TableLayout table({{period_header(by), ColumnKind::kText},
-                       {"PAPERS", ColumnKind::kNumber},
-                       {"", ColumnKind::kBar},
-                       {"VOTES", ColumnKind::kNumber},
-                       {"TOP VOTES", ColumnKind::kNumber},
-                       {"TOP PAPER", ColumnKind::kFree}});
-    for (const PeriodRow& row : rows) {
-      table.add_row({row.label,
-                     std::to_string(row.papers),
-                     "",
-                     std::to_string(row.votes),
-                     row.top != nullptr ? number_or_dash(row.top->votes) : "-",
-                     paper_cell(row.top)},
-                    row.papers);
-    }
-    write_aligned(table, options, out);
-  } else {
+  if (!is_table(format)) {
     Records records;
     records.keys = {"period",
                     "start",
@@ -305,7 +288,7 @@ bool format_dates(OutputFormat format,
                     "top_votes"};
     for (const PeriodRow& row : rows) {
       auto values = period_values(row);
-      values.emplace_back(row.votes);
+      values.push_back(row.voted > 0 ? Value(row.votes) : Value());
       if (row.top != nullptr) {
         values.push_back(optional_text(row.top->id));
         values.emplace_back(std::string(row.top->title));
@@ -316,7 +299,90 @@ bool format_dates(OutputFormat format,
       records.rows.push_back(std::move(values));
     }
     write_records(format, records, options, out);
+    return finish(out);
   }
+  // The period, its papers and the top paper's id and title always show
+  // (the title cut first, the id never); VOTES, TOP VOTES and the bar
+  // join while the width holds them.
+  std::vector<std::string> labels;
+  std::vector<std::string> papers;
+  std::vector<std::string> votes;
+  std::vector<std::string> top_votes;
+  std::vector<std::string> ids;
+  std::vector<std::string> titles;
+  for (const PeriodRow& row : rows) {
+    labels.push_back(row.label);
+    papers.push_back(std::to_string(row.papers));
+    votes.push_back(row.voted > 0 ? std::to_string(row.votes) : "-");
+    top_votes.push_back(row.top != nullptr ? number_or_dash(row.top->votes)
+                                           : "-");
+    ids.push_back(row.top != nullptr && row.top->id
+                      ? sanitize_for_terminal(*row.top->id, true)
+                      : "-");
+    titles.push_back(row.top != nullptr ? std::string(row.top->title)
+                                        : "no votes");
+  }
+  auto width_of = [](std::string_view header,
+                     const std::vector<std::string>& cells) {
+    std::size_t width = display_width(header);
+    for (const auto& cell : cells) {
+      width = std::max(width, display_width(sanitize_for_terminal(cell, true)));
+    }
+    return width;
+  };
+  constexpr std::size_t kGapWidth = 2;
+  constexpr std::size_t kTitleMin = 8;  // as the layout cuts free text
+  constexpr std::size_t kBarMin = 10;
+  const bool fit = options.width > 0 && options.truncate;
+  std::size_t used = width_of(period_header(by), labels) + kGapWidth
+                     + width_of("PAPERS", papers) + kGapWidth
+                     + width_of("TOP ID", ids) + kGapWidth
+                     + std::min(kTitleMin, width_of("TITLE", titles));
+  auto fits = [&](std::size_t need) {
+    if (fit && used + need > options.width) {
+      return false;
+    }
+    used += need;
+    return true;
+  };
+  const bool show_votes = fits(width_of("VOTES", votes) + kGapWidth);
+  const bool show_top_votes =
+      fits(width_of("TOP VOTES", top_votes) + kGapWidth);
+  const bool show_bar =
+      fits(std::max(kBarMin, (options.width > 0 ? options.width : 80) / 4)
+           + kGapWidth);
+
+  std::vector<TableColumn> columns = {{period_header(by), ColumnKind::kText},
+                                      {"PAPERS", ColumnKind::kNumber}};
+  if (show_bar) {
+    columns.push_back({"", ColumnKind::kBar});
+  }
+  if (show_votes) {
+    columns.push_back({"VOTES", ColumnKind::kNumber});
+  }
+  if (show_top_votes) {
+    columns.push_back({"TOP VOTES", ColumnKind::kNumber});
+  }
+  columns.push_back({"TOP ID", ColumnKind::kText});
+  columns.push_back({"TITLE", ColumnKind::kFree});
+  TableLayout table(std::move(columns));
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    table.add_cell(labels[r]);
+    table.add_cell(papers[r]);
+    if (show_bar) {
+      table.add_cell("");
+    }
+    if (show_votes) {
+      table.add_cell(votes[r]);
+    }
+    if (show_top_votes) {
+      table.add_cell(top_votes[r]);
+    }
+    table.add_cell(ids[r]);
+    table.add_cell(titles[r]);
+    table.end_row(rows[r].papers);
+  }
+  write_aligned(table, options, out);
   return finish(out);
 }
 
@@ -421,12 +487,36 @@ bool format_trend(OutputFormat format,
   constexpr std::size_t kGapWidth = 2;
   constexpr std::size_t kBarMin = 10;
   std::size_t used = width_of(period_header(by), labels) + kGapWidth + kBarMin;
+  const std::size_t first_count = width_of(optional[style.share ? 3 : 2].header,
+                                           optional[style.share ? 3 : 2].cells)
+                                  + kGapWidth;
   if (style.each) {
+    // The TERM takes what the period, the first count and the bar leave,
+    // at least 4 columns.
+    std::size_t term_width = width_of("TERM", terms);
+    if (fit && used + first_count + term_width + kGapWidth > options.width) {
+      const std::size_t rest =
+          options.width > used + first_count + kGapWidth
+              ? options.width - used - first_count - kGapWidth
+              : 0;
+      term_width = std::max<std::size_t>(4, rest);
+      for (auto& term : terms) {
+        if (display_width(term) > term_width) {
+          term = truncate_to_width(term, term_width);
+        }
+      }
+    }
     used += width_of("TERM", terms) + kGapWidth;
   }
-  if (has_partial) {
+  // The notes come right after the first count, if the width holds them.
+  used += first_count;
+  const bool show_notes =
+      has_partial
+      && (!fit || used + width_of("NOTE", notes) + kGapWidth <= options.width);
+  if (show_notes) {
     used += width_of("NOTE", notes) + kGapWidth;
   }
+  used -= first_count;
   std::vector<std::size_t> order = {0, 1, 2, 3};
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return optional[a].priority < optional[b].priority;
@@ -450,7 +540,7 @@ bool format_trend(OutputFormat format,
     }
   }
   columns.push_back({"", ColumnKind::kBar});
-  if (has_partial) {
+  if (show_notes) {
     columns.push_back({"NOTE", ColumnKind::kText});
   }
   TableLayout table(std::move(columns));
@@ -469,7 +559,7 @@ bool format_trend(OutputFormat format,
       }
     }
     table.add_cell(row.digests == 0 ? "no digest" : "");
-    if (has_partial) {
+    if (show_notes) {
       table.add_cell(notes[r]);
     }
     table.end_row(style.share ? share_bar(row) : row.papers);

@@ -18,6 +18,49 @@ bool spans_days(std::span<const Paper* const> papers) {
   });
 }
 
+// The narrowest a column of `field` gets when the table is fitted: free
+// text its header or 8 columns (as the layout cuts it), the rest whole.
+std::size_t narrowest(Field field,
+                      std::span<const Paper* const> papers,
+                      std::span<const RowPlace> places) {
+  const FieldSpec& spec = field_spec(field);
+  std::size_t width = display_width(spec.header);
+  if (spec.column == ColumnKind::kFree) {
+    return std::max<std::size_t>(width, 8);
+  }
+  for (std::size_t r = 0; r < papers.size(); ++r) {
+    const FieldContext context{
+        *papers[r], places[r].rank, true, places[r].period};
+    width = std::max(
+        width, display_width(sanitize_for_terminal(spec.cell(context), true)));
+  }
+  return width;
+}
+
+// Leaves out AUTHORS, then DATE, while the narrowest table is wider than
+// the width: a narrow terminal keeps the id and the title.
+void drop_to_fit(std::vector<Field>& fields,
+                 std::span<const Paper* const> papers,
+                 const FormatOptions& options) {
+  if (options.width == 0 || !options.truncate) {
+    return;
+  }
+  const auto places = row_places(papers, options);
+  auto total = [&] {
+    std::size_t sum = 2 * (fields.size() - 1);
+    for (const Field field : fields) {
+      sum += narrowest(field, papers, places);
+    }
+    return sum;
+  };
+  for (const Field drop : {Field::kAuthors, Field::kDate}) {
+    if (total() <= options.width) {
+      return;
+    }
+    std::erase(fields, drop);
+  }
+}
+
 std::vector<Field> columns_for(std::span<const Paper* const> papers,
                                const FormatOptions& options) {
   if (!options.fields.empty()) {
@@ -34,6 +77,7 @@ std::vector<Field> columns_for(std::span<const Paper* const> papers,
       fields.push_back(Field::kDate);
     }
     fields.insert(fields.end(), {Field::kId, Field::kTitle, Field::kAuthors});
+    drop_to_fit(fields, papers, options);
     return fields;
   }
   case View::kList:

@@ -59,13 +59,39 @@ std::vector<AuthorRow> rank_coauthors(std::span<const Paper* const> rows,
 
 /// The papers of one period.
 struct PeriodRow {
-  Date start;                  ///< first day of the period
-  Date end;                    ///< last day of the period
-  std::string label;           ///< period_label()
-  std::size_t papers = 0;      ///< appearances dated in the period
-  std::int64_t votes = 0;      ///< sum of their known votes
-  const Paper* top = nullptr;  ///< the first in best_first order, if any
+  Date start;              ///< first day of the period
+  Date end;                ///< last day of the period
+  std::string label;       ///< period_label()
+  std::size_t papers = 0;  ///< appearances dated in the period
+  std::size_t voted = 0;   ///< of them, those with a known vote count
+  std::int64_t votes = 0;  ///< sum of their known votes
+  /// The first in best_first order; nullptr when no vote is known (no
+  /// paper is the top one by votes then).
+  const Paper* top = nullptr;
 };
+
+/// How `dates` orders its rows.
+enum class PeriodOrder {
+  kDate,    ///< oldest first
+  kPapers,  ///< most papers first, then oldest
+  kVotes,   ///< most votes first (periods without a known vote last)
+};
+
+/// Sorts `rows` by `order`; `reverse` turns the first key round (periods
+/// without a known vote stay last).
+void sort_periods(std::vector<PeriodRow>& rows,
+                  PeriodOrder order,
+                  bool reverse);
+
+/// How `authors` and `coauthors` order their rows.
+enum class AuthorOrder {
+  kPapers,  ///< the ranking of rank_authors(): papers, votes, name
+  kVotes,   ///< total votes, then papers, then name
+  kName,    ///< name (by author_key(), then as written)
+};
+
+/// Sorts ranked `rows` by `order` (a stable sort of rank_authors() order).
+void sort_authors(std::vector<AuthorRow>& rows, AuthorOrder order);
 
 /// One row per period of `by` that holds a paper of `rows`, oldest first.
 /// Papers without a date are left out.

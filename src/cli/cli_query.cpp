@@ -120,6 +120,24 @@ void add_row_limit(CLI::App& cmd, QueryOptions& query, std::string_view what) {
       ->group("Order");
 }
 
+void add_author_sort(CLI::App& cmd, std::string& sort) {
+  cmd.add_option("--sort",
+                 sort,
+                 "Order by papers (then votes, then name), votes (total, "
+                 "most first) or name")
+      ->type_name("papers|votes|name")
+      ->check(CLI::IsMember({"papers", "votes", "name"}))
+      ->capture_default_str()
+      ->group("Order");
+}
+
+AuthorOrder author_order(std::string_view name) {
+  if (name == "votes") {
+    return AuthorOrder::kVotes;
+  }
+  return name == "name" ? AuthorOrder::kName : AuthorOrder::kPapers;
+}
+
 void add_period_option(CLI::App& cmd, std::string& by) {
   const auto names = period_names();
   cmd.add_option("--by",

@@ -11,6 +11,7 @@ struct AuthorsOptions {
   CommonOptions common;
   OutputOptions output;
   QueryOptions query;
+  std::string sort = "papers";
 };
 
 int run_authors(const AuthorsOptions& options) {
@@ -24,6 +25,7 @@ int run_authors(const AuthorsOptions& options) {
   const LoadResult& load = load_and_report(options.common);
   const auto papers = run_query(load.table, *query);
   auto rows = rank_authors(papers, options.query.loose);
+  sort_authors(rows, author_order(options.sort));
   if (limit > 0 && rows.size() > limit) {
     rows.resize(limit);
   }
@@ -47,6 +49,7 @@ std::function<int()> setup_authors(CLI::App& cmd) {
   auto options = std::make_shared<AuthorsOptions>();
   options->query.default_limit = 10;
   add_row_limit(cmd, options->query, "authors");
+  add_author_sort(cmd, options->sort);
   cmd.add_flag("--loose",
                options->query.loose,
                "Also count names that differ only in single-letter middle "

@@ -16,6 +16,7 @@ struct CoauthorsOptions {
   OutputOptions output;
   QueryOptions query;
   std::vector<std::string> name;  ///< the words of NAME
+  std::string sort = "papers";
 };
 
 int run_coauthors(CoauthorsOptions& options) {
@@ -38,6 +39,7 @@ int run_coauthors(CoauthorsOptions& options) {
   const LoadResult& load = load_and_report(options.common);
   const auto papers = run_query(load.table, *query);
   auto rows = rank_coauthors(papers, name, options.query.loose);
+  sort_authors(rows, author_order(options.sort));
   if (limit > 0 && rows.size() > limit) {
     rows.resize(limit);
   }
@@ -70,6 +72,7 @@ std::function<int()> setup_coauthors(CLI::App& cmd) {
                  "The author's name; several words are joined with spaces")
       ->required();
   add_row_limit(cmd, options->query, "co-authors");
+  add_author_sort(cmd, options->sort);
   cmd.add_flag("--loose",
                options->query.loose,
                "Also ignore single-letter middle initials, in NAME and in "

@@ -7,6 +7,7 @@
 // stats) take the same filters and print through the insight writers.
 #pragma once
 
+#include <papers/aggregate.hpp>
 #include <papers/format.hpp>
 #include <papers/loader.hpp>
 #include <papers/query.hpp>
@@ -188,6 +189,13 @@ void add_filters(CLI::App& cmd, QueryOptions& query);
 /// command takes the compiled limit for its rows and runs the query itself
 /// without one.
 void add_row_limit(CLI::App& cmd, QueryOptions& query, std::string_view what);
+
+/// Declares --sort papers|votes|name for authors and coauthors, stored in
+/// `sort` (default papers).
+void add_author_sort(CLI::App& cmd, std::string& sort);
+
+/// The AuthorOrder called `name` (checked by add_author_sort()).
+AuthorOrder author_order(std::string_view name);
 
 /// Declares --by PERIOD (day, week or month), stored in `by`, which holds
 /// the command's default.

@@ -533,3 +533,55 @@ TEST_CASE("trend_series: totals, gaps, partial ends and the cap") {
 
 }  // namespace
 }  // namespace papers
+
+namespace papers {
+namespace {
+
+TEST_CASE("dates: no top paper without a known vote; sort_periods") {
+  LoadResult load;
+  load_buffer("d.md",
+              "## Daily Papers (2024-01-01)\n\n"
+              "### [A](https://arxiv.org/abs/2401.00001)\nVote: 5\n\n"
+              "### [B](https://arxiv.org/abs/2401.00002)\nVote: 7\n\n"
+              "## Daily Papers (2024-01-02)\n\n"
+              "### [C](https://arxiv.org/abs/2401.00003)\nVote: -\n\n"
+              "## Daily Papers (2024-01-03)\n\n"
+              "### [D](https://arxiv.org/abs/2401.00004)\nVote: 20\n",
+              load);
+  std::vector<const Paper*> all;
+  for (const auto& paper : load.table.papers()) {
+    all.push_back(&paper);
+  }
+  REQUIRE(all.size() == 4);
+  auto rows = group_by_period(all, Period::kDay);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[1].voted == 0);
+  CHECK(rows[1].top == nullptr);  // every vote unknown: "no votes"
+  REQUIRE(rows[0].top != nullptr);
+  CHECK(rows[0].top->title == "B");
+  auto labels = [&rows] {
+    std::string out;
+    for (const auto& row : rows) {
+      out += row.label.substr(8) + " ";
+    }
+    return out;
+  };
+  sort_periods(rows, PeriodOrder::kPapers, false);
+  CHECK(labels() == "01 02 03 ");  // 2, then 1 and 1 oldest first
+  sort_periods(rows, PeriodOrder::kVotes, false);
+  CHECK(labels() == "03 01 02 ");  // unknown last
+  sort_periods(rows, PeriodOrder::kVotes, true);
+  CHECK(labels() == "01 03 02 ");  // unknown still last
+  sort_periods(rows, PeriodOrder::kDate, true);
+  CHECK(labels() == "03 02 01 ");
+  sort_periods(rows, PeriodOrder::kDate, false);
+  CHECK(labels() == "01 02 03 ");
+
+  auto authors = rank_authors(all);
+  sort_authors(authors, AuthorOrder::kName);
+  // No authors in these papers: nothing to sort, and no crash.
+  CHECK(authors.empty());
+}
+
+}  // namespace
+}  // namespace papers

@@ -362,10 +362,10 @@ TEST_CASE("format_dates: a bar column beside the numbers") {
   // A quarter of 80 columns for the bars.
   CHECK(lines[0]
         == "DATE        PAPERS                        VOTES  TOP VOTES  "
-           "TOP PAPER");
+           "TOP ID      TITLE");
   CHECK(lines[1]
         == "2024-01-08       2  ####################     25         20  "
-           "2401.00001 Commas,…");
+           "2401.00001  Commas,…");
   CHECK(lines[2].substr(0, 40) == "2024-01-09       1  ##########          ");
   for (const auto& line : lines) {
     CHECK(display_width(line) <= 80);
