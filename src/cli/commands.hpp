@@ -238,6 +238,7 @@ std::function<int()> setup_trend(CLI::App& cmd);
 std::function<int()> setup_stats(CLI::App& cmd);
 std::function<int()> setup_check(CLI::App& cmd);
 std::function<int()> setup_export(CLI::App& cmd);
+std::function<int()> setup_open(CLI::App& cmd);
 std::function<int()> setup_completions(CLI::App& cmd);
 
 }  // namespace papers::cli

@@ -19,7 +19,7 @@
 namespace papers::cli {
 namespace {
 
-const std::array<Command, 13> kCommands = {{
+const std::array<Command, 14> kCommands = {{
     {"top", "The most-voted papers (default: 10)", setup_top},
     {"author", "The papers of one author", setup_author},
     {"search",
@@ -38,6 +38,9 @@ const std::array<Command, 13> kCommands = {{
     {"stats", "A summary of the inputs", setup_stats},
     {"check", "Check digests and print every problem found", setup_check},
     {"export", "Write the papers to a typed SQLite database", setup_export},
+    {"open",
+     "Open papers in the browser (arXiv, PDF or Hugging Face)",
+     setup_open},
     {"completions", "Print a shell completion script", setup_completions},
 }};
 
