@@ -1,5 +1,7 @@
+#include "layout_reader.hpp"
 #include "line_splitter.hpp"
 #include "paper_parse.hpp"
+#include "syntax.hpp"
 #include "text_store.hpp"
 #include "text_util.hpp"
 
@@ -287,6 +289,38 @@ struct DigestParser::State {
   std::string file;
   PaperSink& paper_sink;
   DiagnosticSink& diagnostic_sink;
+  // The layout: decided from the first lines (auto), or canonical by
+  // request. Until it is decided the canonical reading runs as usual but
+  // what it gives is held back, and the lines are kept for the other
+  // reader: a canonical file decides at its first date heading.
+  enum class Layout { kUndecided, kCanonical, kOther };
+  Layout layout = Layout::kUndecided;
+  bool date_seen_undecided = false;  // waiting for the first paper heading
+  bool common_warning = false;       // a warning of the bytes, any layout
+  std::vector<Paper> pending_papers;
+  std::vector<std::pair<Diagnostic, bool>> pending_diagnostics;  // common?
+  // The lines seen while undecided (and all of them in another layout):
+  // views into stable bytes where they lie there, else copied into
+  // `held_text`. The first few sit in `first_held`, so that a canonical
+  // file, decided within its first lines, allocates nothing for them.
+  std::string held_text;
+
+  struct Held {
+    const char* stable;  // the line in stable bytes, or null: in held_text
+    std::size_t offset;  // in held_text
+    std::size_t size;
+    std::uint32_t number;
+  };
+
+  static constexpr std::size_t kFirstHeld = 16;
+  std::array<Held, kFirstHeld> first_held{};
+  std::size_t first_count = 0;
+  std::vector<Held> held;
+  // One test on the canonical path for every reason to leave it: the file
+  // is binary, the sink stopped, or the layout is not (yet) canonical.
+  bool special = true;
+  std::string_view layout_name = "canonical";
+  std::size_t papers_out = 0;
   std::optional<Date> path_date;
   std::shared_ptr<TextStore> store = std::make_shared<TextStore>();
   std::string_view file_view;  // `file`, in the store
@@ -350,9 +384,84 @@ struct DigestParser::State {
         file_view(store->copy(file)) {}
 
   void warn(std::uint32_t line, DiagnosticCode code, std::string message) {
-    diagnostic_sink.on_diagnostic(
-        Diagnostic{{file, line}, code, std::move(message)});
+    Diagnostic diagnostic{{file, line}, code, std::move(message)};
+    if (layout == Layout::kUndecided) {
+      pending_diagnostics.emplace_back(std::move(diagnostic), common_warning);
+      return;
+    }
+    diagnostic_sink.on_diagnostic(std::move(diagnostic));
   }
+
+  // Hands a finished paper on (or holds it while the layout is undecided);
+  // false once the sink wants no more.
+  bool deliver(Paper&& done) {
+    if (layout == Layout::kUndecided) {
+      pending_papers.push_back(std::move(done));
+      return true;
+    }
+    ++papers_out;
+    return paper_sink.on_paper(std::move(done));
+  }
+
+  void update_special() {
+    special = is_binary || stopped || layout != Layout::kCanonical;
+  }
+
+  void decide(Layout chosen) {
+    layout = chosen;
+    layout_name = chosen == Layout::kCanonical ? "canonical" : "";
+    for (auto& [diagnostic, common] : pending_diagnostics) {
+      if (chosen == Layout::kCanonical || common) {
+        diagnostic_sink.on_diagnostic(std::move(diagnostic));
+      }
+    }
+    pending_diagnostics.clear();
+    if (chosen == Layout::kCanonical) {
+      for (auto& done : pending_papers) {
+        if (!stopped) {
+          ++papers_out;
+          stopped = !paper_sink.on_paper(std::move(done));
+        }
+      }
+      first_count = 0;
+      held.clear();
+      held_text.clear();
+    }
+    pending_papers.clear();
+    update_special();
+  }
+
+  void hold(std::string_view line) {
+    Held h{nullptr, 0, line.size(), line_no};
+    if (in_stable(line)) {
+      h.stable = line.data();
+    } else {
+      h.offset = held_text.size();
+      held_text += line;
+    }
+    if (first_count < kFirstHeld) {
+      first_held[first_count++] = h;
+    } else {
+      held.push_back(h);
+    }
+  }
+
+  // While undecided: does this line decide the layout? Runs before the
+  // canonical reading sees the line.
+  void detect(std::string_view line);
+
+  // A line while the layout is not canonical: kept, and looked at for what
+  // decides the layout; false when the canonical reading is not to see it.
+  bool on_undecided_line(std::string_view line) {
+    hold(line);
+    if (layout == Layout::kOther) {
+      return false;
+    }
+    detect(line);
+    return layout != Layout::kOther;
+  }
+
+  void read_other_layout();
 
   bool in_stable(std::string_view text) const {
     return text.data() >= stable_begin
@@ -452,7 +561,8 @@ struct DigestParser::State {
       } else {
         paper->summary = take_summary();
         if (!stopped) {
-          stopped = !paper_sink.on_paper(std::move(*paper));
+          stopped = !deliver(std::move(*paper));
+          update_special();
         }
       }
     }
@@ -507,10 +617,18 @@ struct DigestParser::State {
 
   // A NUL byte on `line`: the file is binary, and nothing of it is kept.
   void become_binary(std::uint32_t line) {
+    common_warning = true;
     warn(line,
          DiagnosticCode::kBinaryFile,
          "binary data (NUL byte); file skipped");
+    common_warning = false;
     is_binary = true;
+    // A binary file gives nothing in any layout: say so now, not at the
+    // end (a device such as /dev/zero has no end).
+    if (layout == Layout::kUndecided) {
+      decide(date_seen_undecided ? Layout::kCanonical : Layout::kOther);
+    }
+    update_special();
     paper.reset();
     take_summary();
     items.clear();
@@ -583,10 +701,12 @@ void DigestParser::State::feed(std::string_view chunk) {
 
 void DigestParser::State::on_long_line() {
   if (!is_binary && !stopped) {
+    common_warning = true;
     warn(line_no + 1,
          DiagnosticCode::kLongLine,
          "line longer than " + std::to_string(kMaxLineLength >> 20)
              + " MiB; skipped");
+    common_warning = false;
     // The summary's raw span must not reach over the line it skips.
     if (summary_begin != nullptr && !summary_copied) {
       summary_copied = true;
@@ -601,7 +721,7 @@ void DigestParser::State::on_long_line() {
 
 void DigestParser::State::on_line(std::string_view line) {
   ++line_no;
-  if (is_binary || stopped) {
+  if (special && (is_binary || stopped)) {
     return;
   }
   if (line_no == 1 && starts_with(line, "\xEF\xBB\xBF")) {
@@ -617,9 +737,11 @@ void DigestParser::State::on_line(std::string_view line) {
     }
     if (!is_valid_utf8(line)) {
       if (!warned_utf8) {
+        common_warning = true;
         warn(line_no,
              DiagnosticCode::kInvalidUtf8,
              "invalid UTF-8, replaced with U+FFFD");
+        common_warning = false;
         warned_utf8 = true;
       }
       repaired.clear();
@@ -628,6 +750,9 @@ void DigestParser::State::on_line(std::string_view line) {
     }
   }
   line = rtrim(line);
+  if (special && !on_undecided_line(line)) {
+    return;
+  }
 
   // A fence opened inside a bullet (indented) belongs to that list item:
   // like CommonMark, a line back at column 0 ends the item and the fence
@@ -684,6 +809,86 @@ void DigestParser::State::on_line(std::string_view line) {
   if (paper) {
     on_paper_line(line);
   }
+}
+
+void DigestParser::State::detect(std::string_view line) {
+  if (fence || line.empty()) {
+    return;
+  }
+  if (line[0] == '#' || line[0] == ' ') {
+    if (auto heading = parse_heading(line); heading && heading->level <= 3) {
+      const auto text = heading->text;
+      if (heading->level <= 2) {
+        if (date_seen_undecided) {
+          decide(Layout::kCanonical);  // a section of no papers, then more
+        } else if (heading->level == 2 && starts_with(text, "Daily Papers (")
+                   && text.ends_with(')')) {
+          // Canonical, unless its paper headings turn out to be another
+          // generator's (`### 1. **[Title](link)**`): seen at the first.
+          date_seen_undecided = true;
+        }
+        return;
+      }
+      const bool canonical_heading = text.starts_with('[')
+                                     && text.find("](") != text.npos
+                                     && text.ends_with(')');
+      if (date_seen_undecided) {
+        decide(canonical_heading || !syntax::may_hold_reference(text)
+                       || syntax::find_references(text, false).empty()
+                   ? Layout::kCanonical
+                   : Layout::kOther);
+        return;
+      }
+      if (canonical_heading) {
+        return;  // a canonical paper before any date heading, maybe
+      }
+    }
+  }
+  // A paper reference outside any canonical paper: another layout.
+  if (!paper && syntax::may_hold_reference(line)
+      && !syntax::find_references(line, false).empty()) {
+    decide(Layout::kOther);
+  }
+}
+
+void DigestParser::State::read_other_layout() {
+  std::vector<HeldLine> lines;
+  lines.reserve(first_count + held.size());
+  auto add = [this, &lines](const Held& h) {
+    lines.push_back(
+        HeldLine{h.stable != nullptr
+                     ? std::string_view(h.stable, h.size)
+                     : std::string_view(held_text).substr(h.offset, h.size),
+                 h.number});
+  };
+  for (std::size_t i = 0; i < first_count; ++i) {
+    add(first_held[i]);
+  }
+  for (const auto& h : held) {
+    add(h);
+  }
+  LayoutContext context;
+  context.file = file_view;
+  context.path = file;
+  context.store = store.get();
+  context.bytes = store;
+  context.emit = [this](Paper&& done) {
+    if (stopped) {
+      return false;
+    }
+    stopped = !paper_sink.on_paper(std::move(done));
+    ++papers_out;
+    return !stopped;
+  };
+  context.warn =
+      [this](std::uint32_t line, DiagnosticCode code, std::string message) {
+        warn(line, code, std::move(message));
+      };
+  const auto read = read_layout(lines, context);
+  layout_name = read.layout;
+  first_count = 0;
+  held.clear();
+  held_text.clear();
 }
 
 void DigestParser::State::on_heading(const Heading& heading) {
@@ -858,8 +1063,14 @@ void DigestParser::State::on_paper_line(std::string_view line) {
 
 DigestParser::DigestParser(std::string file,
                            PaperSink& papers,
-                           DiagnosticSink& diagnostics)
-    : state_(std::make_unique<State>(std::move(file), papers, diagnostics)) {}
+                           DiagnosticSink& diagnostics,
+                           ParseOptions options)
+    : state_(std::make_unique<State>(std::move(file), papers, diagnostics)) {
+  if (options.layout == LayoutChoice::kCanonical) {
+    state_->layout = State::Layout::kCanonical;
+    state_->update_special();
+  }
+}
 
 DigestParser::~DigestParser() = default;
 
@@ -878,8 +1089,22 @@ void DigestParser::finish() {
   auto& s = *state_;
   s.splitter.finish([&s](std::string_view line) { s.on_line(line); },
                     [&s](std::uint64_t /*length*/) { s.on_long_line(); });
+  if (s.layout == State::Layout::kUndecided) {
+    s.decide(s.date_seen_undecided ? State::Layout::kCanonical
+                                   : State::Layout::kOther);
+  }
   if (s.splitter.bytes() == 0 && !s.is_binary) {
+    s.layout_name = "none";
     s.warn(0, DiagnosticCode::kEmptyFile, "empty file");
+    return;
+  }
+  if (s.layout == State::Layout::kOther) {
+    if (s.is_binary) {
+      s.layout_name = "none";
+    } else {
+      s.read_other_layout();
+    }
+    return;
   }
   if (s.fence && s.fence->hidden_heading != 0 && !s.is_binary) {
     // Lines in a fence are never headings, so an unclosed one hides every
@@ -895,13 +1120,16 @@ void DigestParser::finish() {
     s.close_section();
     if (s.papers_started > 0) {
       s.report_empty_sections();
-    } else if (s.splitter.bytes() > 0) {
+    } else {
+      s.layout_name = "none";
       s.report_no_papers();
     }
   }
 }
 
 bool DigestParser::binary() const { return state_->is_binary; }
+
+std::string_view DigestParser::layout() const { return state_->layout_name; }
 
 namespace {
 
@@ -926,6 +1154,8 @@ SummaryItems split_summary(std::string_view summary) {
   NoSinks sinks;
   DigestParser::State s(std::string(), sinks, sinks);
   s.build_items = true;
+  s.layout = DigestParser::State::Layout::kCanonical;
+  s.update_special();
   // A summary is clean text, as every text field of a Paper is: the
   // parser repaired or rejected what was not.
   s.all_clean = true;

@@ -103,10 +103,30 @@ std::vector<Field> default_flat_fields(const FormatOptions& options) {
 }
 
 std::vector<Field> default_flat_fields() {
-  // The JSON record's keys in order, with its "source" object flattened.
-  std::vector<Field> fields(record_fields().begin(), record_fields().end());
+  // The JSON record's keys in order, with its "source" object flattened;
+  // the keys of other layouts' extras only on request (--fields), so that
+  // the columns stay those a canonical archive fills.
+  std::vector<Field> fields;
+  for (const Field field : record_fields()) {
+    if (field != Field::kAuthorsTruncated && field != Field::kFields) {
+      fields.push_back(field);
+    }
+  }
   fields.insert(fields.end(), {Field::kFile, Field::kLine});
   return fields;
+}
+
+std::string join_fields(const Paper& paper, std::string_view separator) {
+  std::string out;
+  for (const auto& field : paper.fields) {
+    if (!out.empty()) {
+      out += separator;
+    }
+    out += field.label;
+    out += ": ";
+    out += field.value;
+  }
+  return out;
 }
 
 std::string join_authors(const std::vector<std::string_view>& authors,

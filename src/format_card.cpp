@@ -119,6 +119,13 @@ void append_card(const Paper& paper,
       out += '\n';
     }
   }
+  if (paper.authors_truncated) {
+    append_value_line(out, "", "(and others: the list was truncated)");
+  }
+  for (const auto& field : paper.fields) {
+    // A labelled fact of the entry, a line each: the label as written.
+    append_value_line(out, "", clean(field.label) + ": " + clean(field.value));
+  }
   // Links are never wrapped: a broken URL cannot be followed.
   if (paper.url) {
     append_value_line(out, "URL", clean(*paper.url));

@@ -58,6 +58,9 @@ struct RowPlace {
 std::vector<RowPlace> row_places(std::span<const Paper* const> papers,
                                  const FormatOptions& options);
 
+/// A paper's labelled facts as `Label: value` joined by `separator`.
+std::string join_fields(const Paper& paper, std::string_view separator);
+
 /// Authors joined by `separator`.
 std::string join_authors(const std::vector<std::string_view>& authors,
                          std::string_view separator);

@@ -21,6 +21,7 @@ struct FileResult final : public PaperSink, public DiagnosticSink {
   std::vector<Diagnostic> diagnostics;
   std::optional<Error> error;  ///< the input could not be read
   bool binary = false;
+  std::string_view layout;
 
   bool on_paper(Paper&& paper) override {
     papers.push_back(std::move(paper));
@@ -37,13 +38,14 @@ struct FileResult final : public PaperSink, public DiagnosticSink {
 // changed while read is parsed again from its start.
 void parse_input(const std::string& path,
                  FileResult& out,
-                 const ReadHook& before_read) {
+                 const ReadHook& before_read,
+                 ParseOptions options) {
   const std::string name = display_name(path);
   std::optional<DigestParser> parser;
   auto start = [&] {
     out.papers.clear();
     out.diagnostics.clear();
-    parser.emplace(name, out, out);
+    parser.emplace(name, out, out, options);
   };
   start();
   InputReader reader;
@@ -68,6 +70,7 @@ void parse_input(const std::string& path,
   }
   parser->finish();
   out.binary = parser->binary();
+  out.layout = parser->layout();
   if (*read == ReadStatus::kChanged) {
     out.diagnostics.insert(out.diagnostics.begin(),
                            Diagnostic{{name, 0},
@@ -85,6 +88,9 @@ void parse_input(const std::string& path,
 /// which says so (the parser reports nothing after the NUL byte), since
 /// the others describe text that is not used.
 void commit(FileResult& file, LoadResult& out) {
+  out.input_info.push_back(
+      InputInfo{file.binary ? std::string_view("none") : file.layout,
+                file.binary ? 0 : file.papers.size()});
   if (file.binary) {
     if (!file.diagnostics.empty()) {
       out.diagnostics.push_back(std::move(file.diagnostics.back()));
@@ -109,22 +115,26 @@ unsigned worker_count(std::size_t inputs) {
 
 void load_buffer(std::string_view name,
                  std::string_view bytes,
-                 LoadResult& out) {
+                 LoadResult& out,
+                 ParseOptions options) {
   FileResult file;
-  DigestParser parser(std::string(name), file, file);
+  DigestParser parser(std::string(name), file, file, options);
   parser.feed(bytes);
   parser.finish();
   file.binary = parser.binary();
+  file.layout = parser.layout();
   commit(file, out);
   out.inputs.emplace_back(name);
 }
 
-LoadResult load_inputs(std::span<const std::string> paths) {
-  return load_inputs(paths, ReadHook{});
+LoadResult load_inputs(std::span<const std::string> paths,
+                       ParseOptions options) {
+  return load_inputs(paths, ReadHook{}, options);
 }
 
 LoadResult load_inputs(std::span<const std::string> paths,
-                       const ReadHook& before_read) {
+                       const ReadHook& before_read,
+                       ParseOptions options) {
   LoadResult out;
   InputList inputs = find_inputs(paths);
   out.errors = std::move(inputs.errors);
@@ -141,7 +151,7 @@ LoadResult load_inputs(std::span<const std::string> paths,
   auto work = [&]() noexcept {
     try {
       for (std::size_t i = next++; i < files.size(); i = next++) {
-        parse_input(files[i], results[i], before_read);
+        parse_input(files[i], results[i], before_read, options);
       }
     } catch (...) {
       next = files.size();

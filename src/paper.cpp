@@ -175,6 +175,11 @@ Date Date::from_days(std::int64_t days) {
 bool Paper::operator==(const Paper& other) const {
   return id == other.id && date == other.date && title == other.title
          && url == other.url && votes == other.votes && authors == other.authors
+         && authors_truncated == other.authors_truncated
+         && std::equal(fields.begin(),
+                       fields.end(),
+                       other.fields.begin(),
+                       other.fields.end())
          && thumbnail == other.thumbnail && video == other.video
          && source == other.source
          && (summary == other.summary

@@ -56,6 +56,21 @@ void json_summary(std::string_view raw, std::string& out) {
   out += ']';
 }
 
+// The labelled facts: [{"label": string, "value": string}].
+void json_fields(const Paper& paper, std::string& out) {
+  out += '[';
+  for (std::size_t i = 0; i < paper.fields.size(); ++i) {
+    out += i > 0 ? ", {" : "{";
+    append_json_key("label", out);
+    append_json_string(paper.fields[i].label, out);
+    out += ", ";
+    append_json_key("value", out);
+    append_json_string(paper.fields[i].value, out);
+    out += '}';
+  }
+  out += ']';
+}
+
 // At most kShownAuthors names, then "+N" for the others: as many names as
 // fit `width` (0: no limit), so that the count survives a narrow column.
 std::string shortened_authors(const std::vector<std::string_view>& authors,
@@ -201,6 +216,22 @@ constexpr std::array kSpecs = {
         },
     },
     FieldSpec{
+        Field::kAuthorsTruncated,
+        "authors_truncated",
+        "ET AL",
+        ColumnKind::kText,
+        JsonType::kBoolean,
+        [](const Ctx& c, std::string& out) {
+          out += c.paper.authors_truncated ? "true" : "false";
+        },
+        [](const Ctx& c) {
+          return std::string(c.paper.authors_truncated ? "true" : "false");
+        },
+        [](const Ctx& c) {
+          return std::string(c.paper.authors_truncated ? "yes" : "no");
+        },
+    },
+    FieldSpec{
         Field::kThumbnail,
         "thumbnail",
         "THUMBNAIL",
@@ -237,6 +268,19 @@ constexpr std::array kSpecs = {
         [](const Ctx& c) {
           return c.paper.summary.empty() ? std::string("-")
                                          : plain_summary(c.paper, "; ");
+        },
+    },
+    FieldSpec{
+        Field::kFields,
+        "fields",
+        "FIELDS",
+        ColumnKind::kFree,
+        JsonType::kObjectList,
+        [](const Ctx& c, std::string& out) { json_fields(c.paper, out); },
+        [](const Ctx& c) { return join_fields(c.paper, "; "); },
+        [](const Ctx& c) {
+          return c.paper.fields.empty() ? std::string("-")
+                                        : join_fields(c.paper, "; ");
         },
     },
     FieldSpec{
@@ -291,9 +335,11 @@ std::span<const Field> record_fields() {
                                          Field::kUrl,
                                          Field::kVotes,
                                          Field::kAuthors,
+                                         Field::kAuthorsTruncated,
                                          Field::kThumbnail,
                                          Field::kVideo,
-                                         Field::kSummary};
+                                         Field::kSummary,
+                                         Field::kFields};
   return kRecord;
 }
 

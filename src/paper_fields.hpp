@@ -38,6 +38,7 @@ enum class JsonType {
   kStringOrNull,
   kStringList,
   kObjectList,  ///< the summary: [{"label": string|null, "text": string}]
+  kBoolean,
 };
 
 struct FieldSpec {

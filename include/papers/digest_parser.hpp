@@ -61,13 +61,25 @@ class SummaryItems {
 /// joined with '\n', trailing blanks and line ends removed.
 SummaryItems split_summary(std::string_view summary);
 
+/// Which layouts a parser may read a file as.
+enum class LayoutChoice {
+  kAuto,       ///< canonical when the first lines say so, else any (layouts.md)
+  kCanonical,  ///< the canonical grammar only (digest-format.md)
+};
+
+struct ParseOptions {
+  LayoutChoice layout = LayoutChoice::kAuto;
+};
+
 class DigestParser {
  public:
   /// `file` names the input in diagnostics and records; a `YYYY-MM-DD.md`
-  /// or `YYYY/MM/DD.md` name is checked against the section dates.
+  /// or `YYYY/MM/DD.md` name is checked against the section dates (and,
+  /// in other layouts, gives the digest's date when nothing inside does).
   DigestParser(std::string file,
                PaperSink& papers,
-               DiagnosticSink& diagnostics);
+               DiagnosticSink& diagnostics,
+               ParseOptions options = {});
   ~DigestParser();
   DigestParser(const DigestParser&) = delete;
   DigestParser& operator=(const DigestParser&) = delete;
@@ -84,6 +96,9 @@ class DigestParser {
   /// True when the input was found to be binary (a NUL byte): the parser
   /// stopped emitting papers, and the caller should drop the file's records.
   bool binary() const;
+  /// The layout the file was read as, once finish() returned: "canonical",
+  /// "headed-entries", "numbered-items", "note", or "none" (no paper).
+  std::string_view layout() const;
 
  private:
   struct State;

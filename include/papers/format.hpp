@@ -55,11 +55,13 @@ enum class Field {
   kUrl,
   kVotes,
   kAuthors,
+  kAuthorsTruncated,  ///< the author list ended in `et al.` or the like
   kThumbnail,
   kVideo,
   kSummary,
-  kFile,  ///< source file
-  kLine,  ///< line of the paper heading in the source file
+  kFields,  ///< labelled facts no other field holds
+  kFile,    ///< source file
+  kLine,    ///< line of the paper heading in the source file
 };
 
 /// The names --fields accepts, in Field order.

@@ -46,6 +46,15 @@ struct SummaryItem {
   bool operator==(const SummaryItem&) const = default;
 };
 
+/// A labelled fact of an entry that no Paper field holds (`Affiliation`,
+/// `Published`, `Score`, ...): kept for `show`, never mixed into the summary.
+struct PaperField {
+  std::string_view label;
+  std::string_view value;
+
+  bool operator==(const PaperField&) const = default;
+};
+
 /// Where a diagnostic comes from.
 struct SourceLocation {
   std::string file;
@@ -77,6 +86,9 @@ struct Paper {
   std::optional<std::string_view> url;  ///< link target as written
   std::optional<std::int64_t> votes;  ///< unknown for `Vote: -` or no vote line
   std::vector<std::string_view> authors;  ///< cleaned: no `+`, no repeats
+  /// The list ended in a truncation mark (`et al.`, `等`, `외`, `...`),
+  /// which is not kept as a name.
+  bool authors_truncated = false;
   std::optional<std::string_view> thumbnail;
   std::optional<std::string_view> video;
   /// The summary's bullet list as written: the lines from the first bullet
@@ -85,6 +97,10 @@ struct Paper {
   /// are split from it on demand (split_summary()), only for the papers
   /// that are printed or searched.
   std::string_view summary;
+  /// Labelled facts no other field holds, in entry order (layouts other
+  /// than the canonical one; empty there). A view, like the text fields:
+  /// the array is kept alive by `bytes`.
+  std::span<const PaperField> fields;
   PaperSource source;  ///< file and line of the heading
   /// Owns the bytes the views point into; not part of the value.
   std::shared_ptr<const void> bytes;
@@ -146,7 +162,17 @@ struct Paper {
     "a date section holds no paper (in a file with papers elsewhere)")       \
   X(kUnclosedFence,                                                          \
     "unclosed-fence",                                                        \
-    "a code fence that is never closed hides the headings after it")
+    "a code fence that is never closed hides the headings after it")         \
+  X(kTwoReferences,                                                          \
+    "two-references",                                                        \
+    "an entry of another layout refers to two papers; the first is used")    \
+  X(kMissingTitle,                                                           \
+    "missing-title",                                                         \
+    "an entry of another layout has no title that is not a URL")             \
+  X(kNoDate,                                                                 \
+    "no-date",                                                               \
+    "a file of another layout has papers but no date in a heading, its "     \
+    "front matter or its path")
 
 /// The kind of a diagnostic (see PAPERS_DIAGNOSTIC_CODES).
 enum class DiagnosticCode : std::uint8_t {

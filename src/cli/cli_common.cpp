@@ -18,6 +18,18 @@
 
 namespace papers::cli {
 
+void add_layout_option(CLI::App& cmd, CommonOptions& options) {
+  cmd.add_option("--layout",
+                 options.layout,
+                 "auto: read each file in the layout its first lines show "
+                 "(the canonical one, or headed entries, numbered items, "
+                 "one-paper notes); canonical: the canonical grammar only")
+      ->type_name("LAYOUT")
+      ->check(CLI::IsMember({"auto", "canonical"}))
+      ->capture_default_str()
+      ->group("Input");
+}
+
 void add_common_options(CLI::App& cmd, CommonOptions& options) {
   cmd.add_option("-d,--data",
                  options.data,
@@ -26,6 +38,7 @@ void add_common_options(CLI::App& cmd, CommonOptions& options) {
       ->type_name("PATH")
       ->allow_extra_args(false)
       ->group("Input");
+  add_layout_option(cmd, options);
   cmd.add_flag("--strict",
                options.strict,
                "Treat warnings about the input as errors: results are still "
@@ -201,7 +214,10 @@ std::string printable(std::string_view message) {
 }
 
 LoadResult load_quietly(const CommonOptions& options) {
-  return load_inputs(resolve_data_paths(options));
+  ParseOptions parse;
+  parse.layout = options.layout == "canonical" ? LayoutChoice::kCanonical
+                                               : LayoutChoice::kAuto;
+  return load_inputs(resolve_data_paths(options), parse);
 }
 
 const LoadResult& load_and_report(const CommonOptions& options) {

@@ -49,6 +49,7 @@ std::function<int()> setup_check(CLI::App& cmd) {
       ->allow_extra_args(false)
       ->group("Input");
   add_allow_option(cmd, options->common.allow);
+  add_layout_option(cmd, options->common);
   cmd.add_option("-f,--format",
                  options->format,
                  "Output format: text (the problems and a summary line), "
@@ -59,7 +60,8 @@ std::function<int()> setup_check(CLI::App& cmd) {
       ->group("Output");
   cmd.add_flag("-v,--verbose",
                options->verbose,
-               "text: also one line per file, FILE: ok or FILE: N warnings")
+               "text: also one line per file, FILE: ok or FILE: N warnings, "
+               "with the layout it was read as and its papers")
       ->group("Output");
   cmd.add_flag("--list-codes",
                options->list_codes,
@@ -73,10 +75,13 @@ std::function<int()> setup_check(CLI::App& cmd) {
   cmd.footer(
       R"(A lint mode for people who write digests: prints every problem as
 FILE:LINE: warning[CODE]: MESSAGE, then a summary line (N files, M warnings
-in K files); -v adds a line per file (FILE: ok, or FILE: N warnings). CODE
+in K files); -v adds a line per file with the layout it was read as (FILE:
+ok (layout: canonical, 12 papers), or FILE: N warnings (layout: ...)). CODE
 names the kind of problem (papers(1) lists them); --allow CODE leaves one
-kind out. JSON records are {"file", "line", "severity", "code", "message"};
-line is null for problems of a whole file or path, code for errors.
+kind out. JSON records are {"file", "line", "severity", "code", "message",
+"layout", "papers"}: line is null for problems of a whole file or path, code
+for errors; each file read gets one record of severity "info" whose layout
+and papers say how it was read (null in the other records).
 
 Exit status: 0 every file is clean, 1 there were warnings, 2 a path could
 not be read or holds no digest.
@@ -114,14 +119,21 @@ Examples:
         out += fmt::format("papers: {}\n", printable(e.message));
       }
       if (options->verbose) {
-        for (const auto& input : load.inputs) {
+        for (std::size_t i = 0; i < load.inputs.size(); ++i) {
+          const auto& input = load.inputs[i];
           const auto it = counts.find(input);
           const std::size_t n = it == counts.end() ? 0 : it->second;
-          out += n == 0 ? fmt::format("{}: ok\n", printable(input))
-                        : fmt::format("{}: {} warning{}\n",
+          const auto& info = load.input_info[i];
+          const std::string read_as = fmt::format("(layout: {}, {} paper{})",
+                                                  info.layout,
+                                                  info.papers,
+                                                  info.papers == 1 ? "" : "s");
+          out += n == 0 ? fmt::format("{}: ok {}\n", printable(input), read_as)
+                        : fmt::format("{}: {} warning{} {}\n",
                                       printable(input),
                                       n,
-                                      n == 1 ? "" : "s");
+                                      n == 1 ? "" : "s",
+                                      read_as);
         }
       }
       const std::size_t files = load.inputs.size();
@@ -138,8 +150,8 @@ Examples:
       // One record shape for both kinds: {"file", "line", "severity",
       // "code", "message"}, line null for a whole file or path, code null
       // for an error.
-      static constexpr std::array<std::string_view, 5> kKeys = {
-          "file", "line", "severity", "code", "message"};
+      static constexpr std::array<std::string_view, 7> kKeys = {
+          "file", "line", "severity", "code", "message", "layout", "papers"};
       std::vector<std::vector<Value>> records;
       for (const auto& d : load.diagnostics) {
         records.push_back(
@@ -147,7 +159,9 @@ Examples:
              d.where.line > 0 ? Value(std::int64_t{d.where.line}) : Value(),
              std::string("warning"),
              std::string(code_name(d.code)),
-             d.message});
+             d.message,
+             Value(),
+             Value()});
       }
       for (const auto& e : load.errors) {
         const auto [path, reason] = split_path_error(e);
@@ -155,7 +169,23 @@ Examples:
                            Value(),
                            std::string("error"),
                            Value(),
-                           std::string(reason)});
+                           std::string(reason),
+                           Value(),
+                           Value()});
+      }
+      // One record per file read: the layout it was read as, its papers.
+      for (std::size_t i = 0; i < load.inputs.size(); ++i) {
+        const auto& info = load.input_info[i];
+        records.push_back({load.inputs[i],
+                           Value(),
+                           std::string("info"),
+                           Value(),
+                           fmt::format("read as {}, {} paper{}",
+                                       info.layout,
+                                       info.papers,
+                                       info.papers == 1 ? "" : "s"),
+                           std::string(info.layout),
+                           Value(static_cast<std::int64_t>(info.papers))});
       }
       format_records(options->format == "jsonl" ? OutputFormat::kJsonl
                                                 : OutputFormat::kJson,

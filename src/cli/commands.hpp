@@ -35,11 +35,15 @@ struct CommonOptions {
   bool warnings = false;  ///< -W: print every warning, not a summary line
   bool quiet = false;     ///< -q: errors only on stderr (listings: no stdout)
   std::vector<std::string> allow;  ///< --allow: rule codes left out
+  std::string layout = "auto";     ///< --layout: auto or canonical
 };
 
-/// Declares --data, --strict, -W/--warnings, --allow and -q/--quiet on
-/// `cmd`.
+/// Declares --data, --layout, --strict, -W/--warnings, --allow and
+/// -q/--quiet on `cmd`.
 void add_common_options(CLI::App& cmd, CommonOptions& options);
+
+/// Declares --layout on `cmd` (check has no --strict).
+void add_layout_option(CLI::App& cmd, CommonOptions& options);
 
 /// Declares --allow CODE (repeatable, or a comma list), checked against
 /// the table of rule codes, on `cmd`.

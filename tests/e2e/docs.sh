@@ -135,7 +135,7 @@ with tempfile.TemporaryDirectory() as tmp:
     page = os.path.join(tmp, "papers.1")
     with open(page, "w", encoding="utf-8") as out:
         out.write(man)
-    lint = subprocess.run(["groff", "-man", "-ww", "-z", page],
+    lint = subprocess.run(["groff", "-man", "-ww", "-Wchar", "-z", page],
                           capture_output=True, text=True)
     if lint.returncode != 0 or lint.stderr:
         fail("groff: " + lint.stderr)

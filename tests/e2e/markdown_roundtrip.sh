@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # --format markdown through the binary: the reference digest comes back
 # byte for byte, every fixture under testdata/ parses back to the same
-# records (all fields but the source location), and markdown is a fixed
+# records (all fields but the source location, and the labelled facts and
+# truncation mark of other layouts, which the canonical grammar cannot
+# write), and markdown is a fixed
 # point (formatting the output again changes nothing).
 # Usage: markdown_roundtrip.sh PAPERS (run from the repository root).
 set -uo pipefail
@@ -18,7 +20,7 @@ count=0
 while IFS= read -r -d '' f; do
   "$papers" list --data "$f" --format markdown 2>/dev/null > "$tmp/once.md"
   "$papers" list --data "$f" --format jsonl 2>/dev/null \
-    | jq -c 'del(.source)' | sort > "$tmp/want"
+    | jq -c 'del(.source) | .fields = [] | .authors_truncated = false' | sort > "$tmp/want"
   "$papers" list --data "$tmp/once.md" --format jsonl 2>/dev/null \
     | jq -c 'del(.source)' | sort > "$tmp/got"
   diff -u "$tmp/want" "$tmp/got" > "$tmp/diff" || fail "$f: records differ

@@ -100,8 +100,8 @@ diff -u "$tmp/want" "$tmp/check.out" || fail "check: stdout"
 [ -s "$tmp/check.err" ] && fail "check: stderr"
 
 run check_v 1 check -v "$bad" "$clean"
-grep -qx "$clean: ok" "$tmp/check_v.out" || fail "check -v: no ok line"
-grep -qx "$bad: 3 warnings" "$tmp/check_v.out" || fail "check -v: no count line"
+grep -qx "$clean: ok (layout: canonical, 12 papers)" "$tmp/check_v.out" || fail "check -v: no ok line"
+grep -qx "$bad: 3 warnings (layout: canonical, 4 papers)" "$tmp/check_v.out" || fail "check -v: no count line"
 tail -n 1 "$tmp/check_v.out" | grep -qx "2 files, 3 warnings in 1 file" || fail "check -v: summary"
 
 run check_clean 0 check "$clean"
@@ -116,8 +116,9 @@ run check_json 2 check "$tmp/video.md" "$tmp/missing" -f jsonl
 python3 - "$tmp/check_json.out" <<'PY' || fail "check jsonl: codes"
 import json, sys
 records = [json.loads(line) for line in open(sys.argv[1])]
-assert [r["code"] for r in records] == ["broken-video-link", None], records
-assert [r["severity"] for r in records] == ["warning", "error"], records
+assert [r["code"] for r in records] == ["broken-video-link", None, None], records
+assert [r["severity"] for r in records] == ["warning", "error", "info"], records
+assert records[2]["layout"] == "canonical" and records[2]["papers"] == 1, records
 PY
 
 run check_q 1 check "$bad" -q

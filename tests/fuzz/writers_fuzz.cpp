@@ -572,6 +572,10 @@ std::vector<Paper> in_markdown_order(const std::vector<Paper>& papers) {
   for (const auto& key : keys) {
     Paper p = papers[key.second];
     p.source = {};
+    // The markdown writer writes the canonical layout, which has no place
+    // for other layouts' labelled facts or an author list's truncation.
+    p.fields = {};
+    p.authors_truncated = false;
     out.push_back(std::move(p));
   }
   return out;

@@ -2,7 +2,8 @@
 # Checks that man/papers.1 documents what `papers --help` offers: every
 # command has its own subsection and every option of every command's help
 # appears in the page; `--help` exits 0 with the help on stdout only; and
-# the page passes groff's and (when installed) mandoc's linters.
+# the page passes groff's (all warnings but missing glyphs: the label
+# synonyms are CJK and Hangul, which the default device has no font for) and (when installed) mandoc's linters.
 set -u
 papers=$1
 page=$2
@@ -53,7 +54,7 @@ for code in $codes; do
   fi
 done
 
-if ! groff -man -ww -z "$page" > "$tmp/lint" 2>&1 || [ -s "$tmp/lint" ]; then
+if ! groff -man -ww -Wchar -z "$page" > "$tmp/lint" 2>&1 || [ -s "$tmp/lint" ]; then
   echo "groff -man -ww -z:"; cat "$tmp/lint"; fail=1
 fi
 if command -v mandoc > /dev/null; then

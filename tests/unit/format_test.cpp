@@ -116,8 +116,12 @@ std::vector<std::string> terminal_controls(std::string_view text,
 }
 
 // A record without the fields that name where it was read.
+// What the markdown writer keeps: it writes the canonical layout, which
+// has no place for other layouts' labelled facts or a truncation mark.
 Paper without_source(Paper paper) {
   paper.source = {};
+  paper.fields = {};
+  paper.authors_truncated = false;
   return paper;
 }
 
@@ -152,8 +156,8 @@ TEST_CASE("parse_fields") {
     REQUIRE_FALSE(fields.has_value());
     CHECK(fields.error().message
           == "unknown field 'name'; valid fields: rank, period, id, date, "
-             "title, url, votes, authors, thumbnail, video, summary, file, "
-             "line");
+             "title, url, votes, authors, authors_truncated, thumbnail, "
+             "video, summary, fields, file, line");
   }
   SUBCASE("empty names and repeats are errors") {
     CHECK_FALSE(papers::parse_fields("").has_value());
@@ -390,7 +394,9 @@ TEST_CASE("json and jsonl") {
              R"("title": "Old-style id and no votes", )"
              R"("url": "https://arxiv.org/abs/hep-th/9901001", )"
              R"("votes": null, "authors": ["Edward Witten"], )"
+             R"("authors_truncated": false, )"
              R"("thumbnail": null, "video": null, "summary": [], )"
+             R"("fields": [], )"
              R"("source": {"file": "format/quotes.md", "line": 25}})"
              "\n");
   }
