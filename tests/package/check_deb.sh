@@ -24,10 +24,15 @@ esac
 # The long description: the lines after the summary.
 [ "$(dpkg-deb -f "$deb" Description | wc -l)" -ge 3 ] || fail "no long description"
 bin=$root/usr/bin/papers
-"$bin" --version | grep -q '^papers ' || fail "--version failed"
+# Each output is read whole before grep looks at it: `tool | grep -q`
+# under pipefail fails at random when grep's early exit kills the tool
+# with SIGPIPE.
+version=$("$bin" --version) || fail "--version failed"
+grep -q '^papers ' <<<"$version" || fail "--version printed: $version"
 man=$root/usr/share/man/man1/papers.1.gz
 [ -s "$man" ] || fail "no compressed man page"
-man -l "$man" 2>&1 | grep -q 'papers' || fail "man -l shows nothing"
+rendered=$(man -l "$man" 2>&1) || fail "man -l failed: $rendered"
+grep -q 'papers' <<<"$rendered" || fail "man -l shows nothing"
 for f in usr/share/bash-completion/completions/papers usr/share/zsh/vendor-completions/_papers \
          usr/share/fish/vendor_completions.d/papers.fish usr/share/doc/papers/changelog.gz; do
   [ -s "$root/$f" ] || fail "missing $f"
@@ -38,10 +43,13 @@ grep -q '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/
 # Hardening, read from the binary itself.
 dynamic=$(readelf -d "$bin")
 grep -Eq 'FLAGS.*BIND_NOW|FLAGS_1.*NOW' <<<"$dynamic" || fail "not linked with -z now (no BIND_NOW)"
-readelf -lW "$bin" | grep -q 'GNU_RELRO' || fail "no RELRO segment"
-readelf -hW "$bin" | grep -q 'DYN' || fail "not a position-independent executable"
-nm -D "$bin" | grep -q ' __stack_chk_fail' || fail "no stack protector (__stack_chk_fail not used)"
-nm -D "$bin" | grep -Eq ' __[a-z_]+_chk(@|$)' || fail "no FORTIFY_SOURCE checked functions"
+segments=$(readelf -lW "$bin")
+header=$(readelf -hW "$bin")
+symbols=$(nm -D "$bin")
+grep -q 'GNU_RELRO' <<<"$segments" || fail "no RELRO segment"
+grep -q 'DYN' <<<"$header" || fail "not a position-independent executable"
+grep -q ' __stack_chk_fail' <<<"$symbols" || fail "no stack protector (__stack_chk_fail not used)"
+grep -Eq ' __[a-z_]+_chk(@|$)' <<<"$symbols" || fail "no FORTIFY_SOURCE checked functions"
 
 if command -v lintian > /dev/null; then
   # --fail-on error,warning: any error or warning tag fails the check.
