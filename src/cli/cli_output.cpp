@@ -186,29 +186,31 @@ bool utf8_locale() {
   return false;
 }
 
+// The --format help of the listing commands, and `papers help formats`.
+constexpr const char* kFormatHelp =
+    "Output format, with an example each:\n"
+    "  table     aligned columns (show: a card)\n"
+    "            papers list --width 80\n"
+    "  json      one array of records\n"
+    "            papers list -f json | jq '.[0].title'\n"
+    "  jsonl     one record per line, as each is ready\n"
+    "            papers list -f jsonl | jq -r 'select(.votes >= "
+    "10) | .id'\n"
+    "  csv       RFC 4180 with a header row\n"
+    "            papers list -f csv --fields id,votes,title\n"
+    "  tsv       tab-separated; \\t \\n \\\\ escaped\n"
+    "            papers list -f tsv > papers.tsv\n"
+    "  markdown  a digest that reads back the same\n"
+    "            papers list -f markdown > digest.md\n"
+    "  bibtex    a BibTeX @misc entry per paper\n"
+    "            papers top -n 3 -f bibtex >> refs.bib\n"
+    "  csl-json  CSL-JSON items, for pandoc --citeproc\n"
+    "            papers show 2402.03620 -f csl-json > refs.json\n"
+    "The JSON record is described in papers(1).";
+
 void add_output_options(CLI::App& cmd, OutputOptions& options) {
   const auto formats = output_format_names();
-  cmd.add_option("-f,--format",
-                 options.format,
-                 "Output format, with an example each:\n"
-                 "  table     aligned columns (show: a card)\n"
-                 "            papers list --width 80\n"
-                 "  json      one array of records\n"
-                 "            papers list -f json | jq '.[0].title'\n"
-                 "  jsonl     one record per line, as each is ready\n"
-                 "            papers list -f jsonl | jq -r 'select(.votes >= "
-                 "10) | .id'\n"
-                 "  csv       RFC 4180 with a header row\n"
-                 "            papers list -f csv --fields id,votes,title\n"
-                 "  tsv       tab-separated; \\t \\n \\\\ escaped\n"
-                 "            papers list -f tsv > papers.tsv\n"
-                 "  markdown  a digest that reads back the same\n"
-                 "            papers list -f markdown > digest.md\n"
-                 "  bibtex    a BibTeX @misc entry per paper\n"
-                 "            papers top -n 3 -f bibtex >> refs.bib\n"
-                 "  csl-json  CSL-JSON items, for pandoc --citeproc\n"
-                 "            papers show 2402.03620 -f csl-json > refs.json\n"
-                 "The JSON record is described in papers(1).")
+  cmd.add_option("-f,--format", options.format, kFormatHelp)
       ->type_name("FORMAT")
       ->check(CLI::IsMember(
           std::vector<std::string>(formats.begin(), formats.end())))
@@ -319,6 +321,16 @@ bool print_papers(std::span<const Paper* const> rows,
   StdoutSink sink;
   format_papers(format, rows, chosen, sink);
   return sink.finish();
+}
+
+std::string formats_help() {
+  return std::string(kFormatHelp)
+         + "\n\n--fields LIST picks the fields (table, csv, tsv, json, jsonl), in "
+           "order:\n"
+         + joined(field_names())
+         + "\n\nThe insight commands (authors, coauthors, dates, trend, "
+           "stats) take\ntable, json, jsonl, csv and tsv. See OUTPUT FORMATS "
+           "in papers(1).\n";
 }
 
 }  // namespace papers::cli

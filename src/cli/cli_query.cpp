@@ -226,7 +226,7 @@ under --strict).)";
 }
 
 int usage_error(const Error& error) {
-  eprint("papers: {}\n", printable(error.message));
+  eprint("papers: error: {}\n", printable(error.message));
   return kExitError;
 }
 

@@ -219,7 +219,28 @@ std::string command_footer(std::string_view text, bool dates = true);
 std::string did_you_mean(std::string_view word,
                          std::span<const std::string_view> candidates);
 
-/// Prints `papers: MESSAGE` for a usage error; returns kExitError.
+/// `unknown option '--limt'; did you mean '--limit'?` for `arg` given to
+/// `cmd` (cli_errors.cpp).
+std::string unknown_option_message(const CLI::App& cmd, std::string_view arg);
+
+/// The message for the arguments `cmd` did not take (`leftovers`, in
+/// order) out of the command line `args`: an unknown option with the
+/// nearest one, or an unexpected argument with a hint (quote a value with
+/// spaces).
+std::string leftover_message(const CLI::App& cmd,
+                             std::span<const std::string> args,
+                             std::span<const std::string> leftovers);
+
+/// A CLI11 parse error of `cmd` (nullptr or the main app: before any
+/// command), in the project's words: `--limit: 'five' is not a number`.
+std::string parse_error_message(const CLI::ParseError& error,
+                                const CLI::App* cmd,
+                                std::span<const std::string> args);
+
+/// The text of `papers help formats`: the output formats and fields.
+std::string formats_help();
+
+/// Prints `papers: error: MESSAGE` for a usage error; returns kExitError.
 int usage_error(const Error& error);
 
 /// Compiles `options`, reporting a usage error; nullopt when it failed.
@@ -244,5 +265,6 @@ std::function<int()> setup_check(CLI::App& cmd);
 std::function<int()> setup_export(CLI::App& cmd);
 std::function<int()> setup_open(CLI::App& cmd);
 std::function<int()> setup_completions(CLI::App& cmd);
+std::function<int()> setup_help(CLI::App& cmd);
 
 }  // namespace papers::cli

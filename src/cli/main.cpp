@@ -15,6 +15,9 @@
 #include <cstdio>
 #include <exception>
 #include <new>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace papers::cli {
 namespace {
@@ -44,7 +47,84 @@ const std::array<Command, 14> kCommands = {{
      "Open papers in the browser (arXiv, PDF or Hugging Face)",
      setup_open},
     {"completions", "Print a shell completion script", setup_completions},
+    {"help",
+     "Help on a command (papers help top) or the output formats (papers "
+     "help formats)",
+     setup_help},
 }};
+
+// The options every command that reads digests takes, accepted before the
+// command too (`papers -d DIR top`): those with a value, then the flags.
+constexpr std::array<std::string_view, 7> kGlobalValueOptions = {
+    "-d", "--data", "--color", "--width", "-f", "--format", "--allow"};
+constexpr std::array<std::string_view, 5> kGlobalFlags = {
+    "-q", "--quiet", "-W", "--warnings", "--strict"};
+
+bool is_command(std::string_view name) {
+  return std::any_of(kCommands.begin(), kCommands.end(), [&](const auto& c) {
+    return name == c.name;
+  });
+}
+
+// Moves the global options given before the command to just after it, so
+// that the command's own parser takes them (an option given again after
+// the command still wins: the last value is taken). Returns an error
+// message for an argument before the command that is none of them.
+std::optional<std::string> hoist_global_options(
+    std::vector<std::string>& args) {
+  std::vector<std::string> hoisted;
+  std::size_t i = 0;
+  while (i < args.size() && args[i].size() > 1 && args[i][0] == '-') {
+    const std::string& arg = args[i];
+    if (arg == "-h" || arg == "--help" || arg == "-V" || arg == "--version") {
+      return std::nullopt;  // the main app's own: left to it
+    }
+    const std::string_view name = std::string_view(arg).substr(
+        0, arg.starts_with("--") ? arg.find('=') : 2);
+    const bool joined = name.size() < arg.size();  // --data=X, -dX
+    if (std::find(kGlobalFlags.begin(), kGlobalFlags.end(), arg)
+        != kGlobalFlags.end()) {
+      hoisted.push_back(arg);
+      ++i;
+    } else if (std::find(
+                   kGlobalValueOptions.begin(), kGlobalValueOptions.end(), name)
+               != kGlobalValueOptions.end()) {
+      hoisted.push_back(arg);
+      ++i;
+      if (!joined) {
+        if (i == args.size()) {
+          return fmt::format("{} needs a value", arg);
+        }
+        hoisted.push_back(args[i++]);
+      }
+    } else {
+      std::vector<std::string_view> names(kGlobalValueOptions.begin(),
+                                          kGlobalValueOptions.end());
+      names.insert(names.end(), kGlobalFlags.begin(), kGlobalFlags.end());
+      for (std::string_view own : {"--help", "--version"}) {
+        names.push_back(own);
+      }
+      const std::string hint = did_you_mean(name, names);
+      return fmt::format(
+          "unknown option '{}' before the command{}",
+          name,
+          hint.empty() ? "; a command's own options go after it" : hint);
+    }
+  }
+  if (hoisted.empty()) {
+    return std::nullopt;
+  }
+  if (i == args.size()) {
+    return std::string("no command given; 'papers --help' lists them");
+  }
+  std::vector<std::string> out;
+  out.push_back(args[i]);
+  out.insert(out.end(), hoisted.begin(), hoisted.end());
+  out.insert(
+      out.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+  args = std::move(out);
+  return std::nullopt;
+}
 
 std::string version_text() {
   return fmt::format(
@@ -60,12 +140,6 @@ std::string version_text() {
       utf8proc_version());
 }
 
-// CLI11's own errors read like ours: `papers: --limit: ...`.
-std::string failure_message(const CLI::App* /*app*/, const CLI::Error& e) {
-  return std::string("papers: ") + e.what()
-         + "\nRun with --help for more information.\n";
-}
-
 int run(int argc, char** argv) {
   CLI::App app{
       "papers: answer questions about a folder of Daily Papers digests.\n"
@@ -74,7 +148,6 @@ int run(int argc, char** argv) {
       "papers"};
   app.set_version_flag("-V,--version", version_text());
   app.require_subcommand(1);
-  app.failure_message(failure_message);
   // A value option given twice takes the last, as in most Unix tools (an
   // alias can set a default that the command line then overrides).
   // Repeatable options such as --data keep every value.
@@ -113,6 +186,9 @@ Examples:
   const bool build_all = invoked == "completions";
   for (const auto& command : kCommands) {
     CLI::App* sub = app.add_subcommand(command.name, command.summary);
+    // Arguments a command does not take are reported after parsing, with
+    // the nearest option (leftover_message()).
+    sub->allow_extras();
     subcommands.push_back(sub);
     if (!build_all && invoked != command.name) {
       runners.emplace_back();
@@ -125,25 +201,54 @@ Examples:
       }
     }
   }
-  if (argc > 1 && argv[1][0] != '-'
-      && std::none_of(
-          kCommands.begin(), kCommands.end(), [&](const Command& c) {
-            return std::string_view(c.name) == argv[1];
-          })) {
-    eprint("papers: '{}' is not a command; see 'papers --help' for the list\n",
-           argv[1]);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (auto error = hoist_global_options(args)) {
+    eprint("papers: error: {}\n", printable(*error));
     return kExitError;
   }
+  if (!args.empty() && !args[0].starts_with('-') && !is_command(args[0])) {
+    std::vector<std::string_view> names;
+    for (const auto& command : kCommands) {
+      names.emplace_back(command.name);
+    }
+    const std::string hint = did_you_mean(args[0], names);
+    eprint("papers: error: '{}' is not a command{}\n",
+           printable(args[0]),
+           hint.empty() ? "; 'papers --help' lists them" : hint);
+    return kExitError;
+  }
+  CLI::App* command = !args.empty() && is_command(args[0])
+                          ? app.get_subcommand(args[0])
+                          : nullptr;
   try {
-    app.parse(argc, argv);
+    // CLI11 takes the arguments last first.
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    app.exit(e);
+    return write_stdout("") ? 0 : kExitError;
+  } catch (const CLI::CallForAllHelp& e) {
+    app.exit(e);
+    return write_stdout("") ? 0 : kExitError;
+  } catch (const CLI::CallForVersion& e) {
+    app.exit(e);
+    // --version: its output is the result, so a failed write is an error
+    // like any other.
+    return write_stdout("") ? 0 : kExitError;
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    if (code != 0) {
+    eprint("papers: error: {}\n",
+           printable(parse_error_message(e, command, args)));
+    return kExitError;
+  }
+  if (command != nullptr) {
+    auto leftovers = command->remaining();
+    // CLI11 lists a `--` it passed among them.
+    std::erase(leftovers, std::string("--"));
+    if (!leftovers.empty()) {
+      eprint("papers: error: {}\n",
+             printable(leftover_message(*command, args, leftovers)));
       return kExitError;
     }
-    // --help and --version: their output is the result, so a failed write
-    // is an error like any other.
-    return write_stdout("") ? 0 : kExitError;
   }
   for (std::size_t i = 0; i < subcommands.size(); ++i) {
     if (subcommands[i]->parsed() && runners[i]) {
