@@ -151,9 +151,11 @@ std::string parse_error_message(const CLI::ParseError& error,
       const bool vowel = !missing.empty()
                          && std::string_view("AEIOU").find(missing[0])
                                 != std::string_view::npos;
-      return fmt::format("'papers {}' needs {} {} (see 'papers {} --help')",
+      return fmt::format("'papers {}' needs {}{} (see 'papers {} --help')",
                          cmd->get_name(),
-                         vowel ? "an" : "a",
+                         missing.starts_with('-') ? ""
+                         : vowel                  ? "an "
+                                                  : "a ",
                          missing,
                          cmd->get_name());
     }

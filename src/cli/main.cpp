@@ -267,7 +267,7 @@ int main(int argc, char** argv) {
     return papers::cli::run(argc, argv);
   } catch (const std::bad_alloc&) {
     // Formatting could need the memory there is none of.
-    std::fputs("papers: out of memory\n", stderr);
+    papers::cli::print_stderr("papers: out of memory\n");
     return papers::cli::kExitError;
   } catch (const std::exception& e) {
     papers::cli::eprint("papers: internal error: {}\n", e.what());

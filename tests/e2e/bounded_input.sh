@@ -116,7 +116,7 @@ run("--regex with 5,000 alternatives",
      "json", "--data", "testdata/2024-02-07.md"], 0, [], max_rss_mb=MAX_RSS_MB + 100)
 run("--regex with 10,000 alternatives",
     ["search", "--regex", "|".join(words), "--data", "testdata/2024-02-07.md"], 2,
-    [r"papers: --regex: regex '" + re.escape("|".join(words)[:60])
+    [r"papers: error: --regex: regex '" + re.escape("|".join(words)[:60])
      + r"\.\.\.' is too large for the regex memory budget \(64 MiB\)"])
 
 shutil.rmtree(tmp, ignore_errors=True)
