@@ -22,7 +22,7 @@
 namespace papers::cli {
 namespace {
 
-const std::array<Command, 14> kCommands = {{
+const std::array<Command, 15> kCommands = {{
     {"top", "The most-voted papers (default: 10)", setup_top},
     {"author", "The papers of one author", setup_author},
     {"search",
