@@ -180,10 +180,17 @@ Examples:
       "non-empty");
   // Only the invoked command's options are built: building all twelve
   // was about half of the start-up. The command is the first argument
-  // (there are no global options but --help and --version, which end the
-  // run before any command); `completions` reads every command's options.
-  const std::string_view invoked = argc > 1 ? argv[1] : "";
-  const bool build_all = invoked == "completions";
+  // (after hoist_global_options()); `completions` reads every command's
+  // options.
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (auto error = hoist_global_options(args)) {
+    eprint("papers: error: {}\n", printable(*error));
+    return kExitError;
+  }
+  // The command is the first argument once the global options before it
+  // are moved after it; `help` prints the help of any command.
+  const std::string_view invoked = args.empty() ? "" : args[0];
+  const bool build_all = invoked == "completions" || invoked == "help";
   for (const auto& command : kCommands) {
     CLI::App* sub = app.add_subcommand(command.name, command.summary);
     // Arguments a command does not take are reported after parsing, with
@@ -200,11 +207,6 @@ Examples:
         option->check(non_empty);
       }
     }
-  }
-  std::vector<std::string> args(argv + 1, argv + argc);
-  if (auto error = hoist_global_options(args)) {
-    eprint("papers: error: {}\n", printable(*error));
-    return kExitError;
   }
   if (!args.empty() && !args[0].starts_with('-') && !is_command(args[0])) {
     std::vector<std::string_view> names;
