@@ -11,6 +11,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
@@ -37,15 +38,24 @@ std::string_view env(const char* name) {
   return value == nullptr ? std::string_view{} : std::string_view(value);
 }
 
-// COLUMNS when it holds a positive number, else the terminal's size.
+// The most columns a table is laid out for, as --width allows.
+constexpr std::size_t kMaxWidth = 100000;
+
+// COLUMNS when it holds a positive number (at most kMaxWidth, as for
+// --width: COLUMNS=99999999999 must not size a giant line), else the
+// terminal's size; garbage in COLUMNS is ignored.
 std::size_t terminal_width() {
   const auto columns = env("COLUMNS");
   std::size_t width = 0;
   const auto [end, ec] =
       std::from_chars(columns.data(), columns.data() + columns.size(), width);
+  if (end == columns.data() + columns.size() && !columns.empty()
+      && ec == std::errc::result_out_of_range) {
+    return kMaxWidth;
+  }
   if (ec == std::errc{} && end == columns.data() + columns.size()
       && width > 0) {
-    return width;
+    return std::min(width, kMaxWidth);
   }
   winsize size{};
   if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
@@ -70,6 +80,10 @@ bool use_color(const std::string& flag, bool terminal) {
   if (const auto force = env("CLICOLOR_FORCE");
       !force.empty() && force != "0") {
     return true;
+  }
+  // A terminal that says it cannot do escape sequences (as rg reads it).
+  if (env("TERM") == "dumb") {
+    return false;
   }
   return terminal;
 }

@@ -72,6 +72,16 @@ check(run_tty(K).startswith(b"\x1b[1mDATE\x1b[0m"), "no colour on a terminal")
 check(b"\x1b" not in run_tty(K, plain), "NO_COLOR ignored on a terminal")
 check(b"\x1b" not in run_tty(K + ["--color", "never"]), "--color never ignored")
 check(b"\x1b" not in run_pipe(K), "colour written to a pipe")
+check(b"\x1b" not in run_tty(K, {"TERM": "dumb"}), "TERM=dumb still colours")
+check(run_tty(K, {"TERM": "dumb", "CLICOLOR_FORCE": "1"}).startswith(b"\x1b[1m"),
+      "CLICOLOR_FORCE does not win over TERM=dumb")
+# COLUMNS is capped like --width, and garbage in it is ignored.
+check(run_tty(K, dict(plain, COLUMNS="1000000000")) == run_pipe(K + ["--width", "100000"]),
+      "a huge COLUMNS is not capped at 100000")
+check(run_tty(K, dict(plain, COLUMNS="99999999999999999999999")) == run_pipe(K + ["--width", "100000"]),
+      "an overflowing COLUMNS is not capped at 100000")
+check(run_tty(K, dict(plain, COLUMNS="80x"), cols=50) == run_pipe(K + ["--width", "50"]),
+      "garbage in COLUMNS is not ignored")
 
 # Untrusted text: nothing a terminal acts on, in any format.
 controls = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
