@@ -15,7 +15,7 @@ root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 dpkg -x "$deb" "$root"
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libcmark libfmt libutf8proc; do
+for lib in libcmark libfmt libutf8proc libsqlite3; do
   case $depends in *"$lib"*) ;; *) fail "Depends lacks $lib: $depends" ;; esac
 done
 case $(dpkg-deb -f "$deb" Maintainer) in
@@ -47,7 +47,7 @@ segments=$(readelf -lW "$bin")
 header=$(readelf -hW "$bin")
 symbols=$(nm -D "$bin")
 grep -q 'GNU_RELRO' <<<"$segments" || fail "no RELRO segment"
-grep -q 'DYN' <<<"$header" || fail "not a position-independent executable"
+grep -Eq 'Type: +DYN' <<<"$header" || fail "not a position-independent executable"
 grep -q ' __stack_chk_fail' <<<"$symbols" || fail "no stack protector (__stack_chk_fail not used)"
 grep -Eq ' __[a-z_]+_chk(@|$)' <<<"$symbols" || fail "no FORTIFY_SOURCE checked functions"
 
