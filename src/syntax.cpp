@@ -903,6 +903,25 @@ bool is_url(std::string_view s) {
          || starts_with(s, "www.");
 }
 
+// Drops separators left at the end of a title: `|`, `-`, `,`, `(`, `—`,
+// `–`, `·`.
+std::string_view strip_separator(std::string_view s) {
+  s = trim(s);
+  while (!s.empty()) {
+    if (s.back() == '|' || s.back() == '-' || s.back() == ',' || s.back() == '('
+        || s.back() == ':') {
+      s = trim(s.substr(0, s.size() - 1));
+    } else if (s.ends_with("\xE2\x80\x94") || s.ends_with("\xE2\x80\x93")) {
+      s = trim(s.substr(0, s.size() - 3));
+    } else if (s.ends_with("\xC2\xB7")) {
+      s = trim(s.substr(0, s.size() - 2));
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
 // Drops a trailing vote annotation: `*(175 votes)*`, `(12 upvotes)`,
 // `⬆️ 42`, `👍 12`.
 std::string_view strip_trailing_votes(std::string_view s) {
@@ -932,6 +951,25 @@ std::string_view strip_trailing_votes(std::string_view s) {
         }
       }
     }
+    // `Title — 12 votes`, `Title | 12 upvotes`: a last segment that is only
+    // a vote count.
+    for (const std::string_view sep :
+         {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", " | ", " \xC2\xB7 "}) {
+      const auto at = s.rfind(sep);
+      if (at == std::string_view::npos) {
+        continue;
+      }
+      const auto tail = trim(s.substr(at + sep.size()));
+      if (!tail.empty() && tail.size() < 24 && is_digit(tail[0])
+          && find_vote_token(tail).has_value()) {
+        s = strip_separator(s.substr(0, at));
+        changed = true;
+        break;
+      }
+    }
+    if (changed) {
+      continue;
+    }
     for (const auto mark : kVoteMarks) {
       const auto at = s.rfind(mark);
       if (at != std::string_view::npos && at > 0) {
@@ -945,11 +983,7 @@ std::string_view strip_trailing_votes(std::string_view s) {
         std::size_t j = i;
         if (read_count(s, j) && trim(s.substr(j)).empty()) {
           auto head = trim(s.substr(0, at));
-          while (!head.empty()
-                 && (head.back() == '|' || head.back() == '-'
-                     || head.back() == ',' || head.back() == '(')) {
-            head = trim(head.substr(0, head.size() - 1));
-          }
+          head = strip_separator(head);
           s = head;
           changed = true;
           break;
@@ -1012,8 +1046,17 @@ std::string clean_title(std::string_view text) {
     // `[Title](url)` or `[Title]`.
     if (s.starts_with('[')) {
       const auto mid = s.rfind("](");
-      if (mid != std::string_view::npos && s.ends_with(')')) {
+      if (mid != std::string_view::npos && s.ends_with(')')
+          && s.substr(1, mid - 1).find("](") == std::string_view::npos) {
         s = trim(s.substr(1, mid - 1));
+        continue;
+      }
+      // `[Title](url) and more text, maybe another [link](url)`: the
+      // first link's text is the title.
+      const auto first = s.find("](");
+      if (first != std::string_view::npos
+          && s.find(')', first) != std::string_view::npos) {
+        s = trim(s.substr(1, first - 1));
         continue;
       }
       if (s.ends_with(']')) {
