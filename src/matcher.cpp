@@ -1,12 +1,78 @@
+#include "text_util.hpp"
+
 #include <papers/matcher.hpp>
 #include <papers/text_fold.hpp>
 
 #include <re2/re2.h>
+#include <utf8proc.h>
 
 #include <cstdint>
 #include <string>
 
 namespace papers {
+namespace {
+
+// A precomposed Hangul syllable (U+AC00..U+D7A3) starts at s[i].
+bool hangul_at(std::string_view s, std::size_t i) {
+  if (i + 3 > s.size()) {
+    return false;
+  }
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  const auto b1 = static_cast<unsigned char>(s[i + 1]);
+  const auto b2 = static_cast<unsigned char>(s[i + 2]);
+  if ((b1 & 0xC0U) != 0x80 || (b2 & 0xC0U) != 0x80) {
+    return false;
+  }
+  const unsigned cp = ((b0 & 0x0FU) << 12) | ((b1 & 0x3FU) << 6) | (b2 & 0x3FU);
+  return (b0 & 0xF0U) == 0xE0 && cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+bool is_gap_char(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+// Removes the spaces between Hangul syllables of `needle` and marks where
+// the text may have spaces instead (see Matcher::literal()): between the
+// groups of a run of syllables that the needle spaces apart, and inside a
+// group where both parts keep two syllables or more.
+void compile_gaps(std::string_view needle,
+                  std::string& out,
+                  std::vector<unsigned char>& gaps) {
+  std::size_t i = 0;
+  while (i < needle.size()) {
+    if (!hangul_at(needle, i)) {
+      out += needle[i];
+      gaps.push_back(0);
+      ++i;
+      continue;
+    }
+    std::vector<std::vector<std::size_t>> groups;
+    for (;;) {
+      auto& group = groups.emplace_back();
+      while (hangul_at(needle, i)) {
+        group.push_back(i);
+        i += 3;
+      }
+      std::size_t j = i;
+      while (j < needle.size() && is_gap_char(needle[j])) {
+        ++j;
+      }
+      if (j == i || !hangul_at(needle, j)) {
+        break;
+      }
+      i = j;
+    }
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      const std::size_t len = groups[g].size();
+      for (std::size_t s = 0; s < len; ++s) {
+        const bool gap = (g > 0 && s == 0) || (s >= 2 && s + 2 <= len);
+        out.append(needle.substr(groups[g][s], 3));
+        gaps.push_back(gap ? 1 : 0);
+        gaps.insert(gaps.end(), 2, 0);
+      }
+    }
+  }
+}
+
+}  // namespace
 
 struct Matcher::Regex {
   explicit Regex(std::string_view pattern, const RE2::Options& options)
@@ -19,10 +85,21 @@ Matcher::Matcher(Matcher&&) noexcept = default;
 Matcher& Matcher::operator=(Matcher&&) noexcept = default;
 Matcher::~Matcher() = default;
 
-Matcher Matcher::literal(std::string_view term) {
+Matcher Matcher::literal(std::string_view term, MatchOptions options) {
   Matcher m;
   m.term_ = std::string(term);
-  m.text_needle_ = fold_text(term);
+  m.case_sensitive_ = options.case_sensitive;
+  const std::string folded =
+      options.case_sensitive ? std::string(term) : fold_text(term);
+  if (options.exact_spacing) {
+    m.needle_ = folded;
+    m.gaps_.assign(folded.size(), 0);
+  } else {
+    compile_gaps(folded, m.needle_, m.gaps_);
+  }
+  for (const auto g : m.gaps_) {
+    m.has_gaps_ = m.has_gaps_ || g != 0;
+  }
   m.name_needle_ = author_key(term);
   return m;
 }
@@ -58,9 +135,9 @@ std::string shown(std::string_view pattern) {
 
 }  // namespace
 
-Result<Matcher> Matcher::regex(std::string_view pattern) {
+Result<Matcher> Matcher::regex(std::string_view pattern, bool case_sensitive) {
   RE2::Options options;
-  options.set_case_sensitive(false);
+  options.set_case_sensitive(case_sensitive);
   // RE2 would log every bad pattern to stderr itself; we report it once.
   options.set_log_errors(false);
   options.set_max_mem(kRegexMemory);
@@ -82,8 +159,68 @@ Result<Matcher> Matcher::regex(std::string_view pattern) {
   }
   Matcher m;
   m.term_ = std::string(pattern);
+  m.case_sensitive_ = case_sensitive;
   m.regex_ = std::move(compiled);
   return m;
+}
+
+// The end of a match of the needle that starts at text[at], or npos. With
+// `lower`, the text's ASCII letters are compared lowercased.
+std::size_t Matcher::match_at(std::string_view text,
+                              std::size_t at,
+                              bool lower) const {
+  std::size_t i = at;
+  for (std::size_t k = 0; k < needle_.size(); ++k) {
+    if (gaps_[k] != 0) {
+      while (i < text.size() && is_gap_char(text[i])) {
+        ++i;
+      }
+    }
+    if (i >= text.size()) {
+      return std::string_view::npos;
+    }
+    const char c = lower ? ascii_lower(text[i]) : text[i];
+    if (c != needle_[k]) {
+      return std::string_view::npos;
+    }
+    ++i;
+  }
+  return i;
+}
+
+// The start of the first match at or after `from` (npos if none), its end
+// in *end.
+std::size_t Matcher::find_from(std::string_view text,
+                               std::size_t from,
+                               bool lower,
+                               std::size_t* end) const {
+  if (needle_.empty()) {
+    *end = from;
+    return from <= text.size() ? from : std::string_view::npos;
+  }
+  if (!has_gaps_ && !lower) {
+    const auto at = text.find(needle_, from);
+    *end = at == std::string_view::npos ? at : at + needle_.size();
+    return at;
+  }
+  if (needle_.size() > text.size()) {
+    return std::string_view::npos;
+  }
+  // Candidates are found 32 bytes a step: the needle's first byte (in
+  // either case when the text is lowered as it is compared).
+  const char first = needle_.front();
+  const char firsts[2] = {first, ascii_upper(first)};
+  const ByteSet starts(
+      std::string_view(firsts, !lower || first == firsts[1] ? 1 : 2));
+  for (std::size_t i = find_byte_of(text, from, starts); i < text.size();
+       i = find_byte_of(text, i + 1, starts)) {
+    const std::size_t e = match_at(text, i, lower);
+    if (e != std::string_view::npos) {
+      *end = e;
+      return i;
+    }
+  }
+  return std::string_view::npos;
 }
 
 bool Matcher::matches_text(std::string_view text) const {
@@ -91,7 +228,103 @@ bool Matcher::matches_text(std::string_view text) const {
     return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()),
                              regex_->re);
   }
-  return folded_contains(text, text_needle_);
+  std::size_t end = 0;
+  if (case_sensitive_) {
+    return find_from(text, 0, false, &end) != std::string_view::npos;
+  }
+  if (!has_gaps_) {
+    return folded_contains(text, needle_);
+  }
+  if (folds_as_ascii(text)) {
+    return find_from(text, 0, true, &end) != std::string_view::npos;
+  }
+  return find_from(fold_text(text), 0, false, &end) != std::string_view::npos;
+}
+
+std::size_t Matcher::count_text(std::string_view text) const {
+  if (regex_ != nullptr) {
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece match;
+    std::size_t n = 0;
+    std::size_t pos = 0;
+    while (pos <= text.size()
+           && regex_->re.Match(
+               input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+      ++n;
+      const auto begin = static_cast<std::size_t>(match.data() - text.data());
+      pos = std::max(begin + match.size(), pos + (match.empty() ? 1 : 0));
+      if (match.empty() && begin + 1 > pos) {
+        pos = begin + 1;
+      }
+    }
+    return n;
+  }
+  if (needle_.empty()) {
+    return 0;
+  }
+  std::string folded;
+  bool lower = false;
+  if (!case_sensitive_) {
+    if (folds_as_ascii(text)) {
+      lower = true;
+    } else {
+      folded = fold_text(text);
+      text = folded;
+    }
+  }
+  std::size_t n = 0;
+  std::size_t end = 0;
+  for (std::size_t at = find_from(text, 0, lower, &end);
+       at != std::string_view::npos;
+       at = find_from(text, end, lower, &end)) {
+    ++n;
+  }
+  return n;
+}
+
+std::vector<MatchSpan> Matcher::find_text(std::string_view text,
+                                          std::size_t max) const {
+  std::vector<MatchSpan> out;
+  if (regex_ != nullptr) {
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece match;
+    std::size_t pos = 0;
+    while (out.size() < max && pos <= text.size()
+           && regex_->re.Match(
+               input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+      const auto begin = static_cast<std::size_t>(match.data() - text.data());
+      if (!match.empty()) {
+        out.push_back({begin, begin + match.size()});
+      }
+      pos = begin + (match.empty() ? 1 : match.size());
+    }
+    return out;
+  }
+  if (needle_.empty()) {
+    return out;
+  }
+  if (case_sensitive_ || folds_as_ascii(text)) {
+    const bool lower = !case_sensitive_;
+    std::size_t end = 0;
+    for (std::size_t at = find_from(text, 0, lower, &end);
+         at != std::string_view::npos && out.size() < max;
+         at = find_from(text, end, lower, &end)) {
+      out.push_back({at, end});
+    }
+    return out;
+  }
+  // Folding changes lengths: match on the text folded one grapheme
+  // cluster at a time, and map each match back to the clusters it covers.
+  const FoldedText mapped = fold_text_mapped(text);
+  std::size_t end = 0;
+  for (std::size_t at = find_from(mapped.text, 0, false, &end);
+       at != std::string_view::npos && out.size() < max;
+       at = find_from(mapped.text, end, false, &end)) {
+    if (end > at) {
+      out.push_back({mapped.begin[at], mapped.end[end - 1]});
+    }
+  }
+  return out;
 }
 
 bool Matcher::matches(std::string_view raw,
@@ -101,8 +334,41 @@ bool Matcher::matches(std::string_view raw,
     return RE2::PartialMatch(re2::StringPiece(raw.data(), raw.size()),
                              regex_->re);
   }
-  const std::string& needle = fold == Fold::kName ? name_needle_ : text_needle_;
-  return folded.find(needle) != std::string_view::npos;
+  if (fold == Fold::kName) {
+    if (case_sensitive_) {
+      return raw.find(term_) != std::string_view::npos;
+    }
+    return folded.find(name_needle_) != std::string_view::npos;
+  }
+  std::size_t end = 0;
+  return find_from(case_sensitive_ ? raw : folded, 0, false, &end)
+         != std::string_view::npos;
+}
+
+bool has_uppercase(std::string_view term, bool regex) {
+  std::size_t i = 0;
+  while (i < term.size()) {
+    if (regex && term[i] == '\\') {
+      // An escape: `\W` is a class, not a letter. Skip the escaped char.
+      i += 2;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(
+        reinterpret_cast<const utf8proc_uint8_t*>(term.data() + i),
+        static_cast<utf8proc_ssize_t>(term.size() - i),
+        &cp);
+    if (n <= 0) {
+      ++i;
+      continue;
+    }
+    if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU
+        || utf8proc_category(cp) == UTF8PROC_CATEGORY_LT) {
+      return true;
+    }
+    i += static_cast<std::size_t>(n);
+  }
+  return false;
 }
 
 }  // namespace papers

@@ -1,7 +1,10 @@
 #include <papers/digest_parser.hpp>
 #include <papers/markup.hpp>
 #include <papers/query.hpp>
+#include <papers/rank.hpp>
 #include <papers/text_fold.hpp>
+
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <compare>
@@ -16,9 +19,13 @@
 namespace papers {
 namespace {
 
-constexpr std::string_view kSortNames[] = {"votes", "date", "title", "id"};
-constexpr SortKey kSortKeys[] = {
-    SortKey::kVotes, SortKey::kDate, SortKey::kTitle, SortKey::kId};
+constexpr std::string_view kSortNames[] = {
+    "votes", "date", "title", "id", "relevance"};
+constexpr SortKey kSortKeys[] = {SortKey::kVotes,
+                                 SortKey::kDate,
+                                 SortKey::kTitle,
+                                 SortKey::kId,
+                                 SortKey::kRelevance};
 
 constexpr std::string_view kFieldNames[] = {
     "title", "summary", "authors", "all"};
@@ -38,6 +45,38 @@ std::string joined(std::span<const std::string_view> names) {
     out += name;
   }
   return out;
+}
+
+// True when `term` holds a letter or a digit: a term of spaces and
+// punctuation alone would match nearly everything or nothing useful.
+bool has_word_character(std::string_view term) {
+  std::size_t i = 0;
+  while (i < term.size()) {
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(
+        reinterpret_cast<const utf8proc_uint8_t*>(term.data() + i),
+        static_cast<utf8proc_ssize_t>(term.size() - i),
+        &cp);
+    if (n <= 0) {
+      ++i;
+      continue;
+    }
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      break;
+    }
+    i += static_cast<std::size_t>(n);
+  }
+  return false;
 }
 
 // --- validation -----------------------------------------------------------
@@ -209,13 +248,15 @@ bool term_matches(const Matcher& m,
   return false;
 }
 
-bool selected(const Query& q,
-              const std::optional<DateRange>& dates,
-              const Paper& paper,
-              QueryCache& cache) {
-  if (dates && !(paper.date && dates->contains(*paper.date))) {
-    return false;
-  }
+bool in_dates(const std::optional<DateRange>& dates, const Paper& paper) {
+  return !dates || (paper.date && dates->contains(*paper.date));
+}
+
+// Every filter but the dates and the search terms.
+bool selected_rest(const Query& q,
+                   const Paper& paper,
+                   PaperText& text,
+                   QueryCache& cache) {
   if (q.min_votes && *q.min_votes > 0
       && !(paper.votes && *paper.votes >= *q.min_votes)) {
     return false;
@@ -234,12 +275,25 @@ bool selected(const Query& q,
       return false;
     }
   }
-  PaperText text(paper);
   for (const auto& keyword : q.keywords) {
     if (!term_matches(
             keyword, SearchField::kTitleSummary, paper, text, cache)) {
       return false;
     }
+  }
+  return true;
+}
+
+bool selected(const Query& q,
+              const std::optional<DateRange>& dates,
+              const Paper& paper,
+              QueryCache& cache) {
+  if (!in_dates(dates, paper)) {
+    return false;
+  }
+  PaperText text(paper);
+  if (!selected_rest(q, paper, text, cache)) {
+    return false;
   }
   if (!q.terms.empty()) {
     auto hit = [&](const Matcher& m) {
@@ -254,11 +308,68 @@ bool selected(const Query& q,
   return true;
 }
 
+// --- relevance -------------------------------------------------------------
+
+RankIn rank_in(SearchField in) {
+  switch (in) {
+  case SearchField::kTitleSummary:
+    return {true, true, false};
+  case SearchField::kTitle:
+    return {true, false, false};
+  case SearchField::kSummary:
+    return {false, true, false};
+  case SearchField::kAuthors:
+    return {false, false, true};
+  case SearchField::kAll:
+    return {true, true, true};
+  }
+  return {};
+}
+
+FieldCounts count_term(const Matcher& m,
+                       const RankIn& in,
+                       const Paper& paper,
+                       PaperText& text,
+                       QueryCache& cache) {
+  FieldCounts counts{};
+  auto narrow = [](std::size_t n) {
+    return static_cast<std::uint32_t>(std::min<std::size_t>(n, UINT32_MAX));
+  };
+  if (in.title) {
+    counts[kRankTitle] = narrow(m.count_text(paper.title));
+  }
+  if (in.summary) {
+    std::size_t n = 0;
+    for (const auto plain : text.summary_plain()) {
+      n += m.count_text(plain);
+    }
+    counts[kRankSummary] = narrow(n);
+  }
+  if (in.authors) {
+    std::size_t n = 0;
+    for (const auto name : paper.authors) {
+      const std::string_view key =
+          m.is_regex() ? std::string_view()
+                       : std::string_view(cache.strict_keys(name));
+      n += m.matches(name, key, Fold::kName) ? 1U : 0U;
+    }
+    counts[kRankAuthors] = narrow(n);
+  }
+  return counts;
+}
+
+FieldLengths lengths_of(const Paper& paper) {
+  return {static_cast<double>(paper.title.size()),
+          static_cast<double>(paper.summary.size()),
+          static_cast<double>(paper.authors.size())};
+}
+
 // --- ordering ---------------------------------------------------------------
 
 struct Row {
   const Paper* paper;
   std::size_t index;  ///< position in the table: document order
+  double score = 0;   ///< relevance, rounded (search only)
 };
 
 // Absent values sort last whatever the direction; present ones ascending,
@@ -348,6 +459,18 @@ void sort_rows(std::vector<Row>& rows, SortKey key, bool reverse) {
       c = compare_optional(pa.id, pb.id, reverse);
       if (std::is_eq(c)) {
         c = compare_optional(pa.date, pb.date, false);
+      }
+      break;
+    case SortKey::kRelevance:
+      c = a.score > b.score   ? std::strong_ordering::less
+          : a.score < b.score ? std::strong_ordering::greater
+                              : std::strong_ordering::equal;
+      c = flip(c, reverse);
+      if (std::is_eq(c)) {
+        c = compare_optional(pa.votes, pb.votes, true);
+      }
+      if (std::is_eq(c)) {
+        c = compare_optional(pa.date, pb.date, true);
       }
       break;
     }
@@ -502,15 +625,29 @@ Result<Query> compile_query(const QueryOptions& options) {
   for (const auto& keyword : options.keywords) {
     q.keywords.push_back(Matcher::literal(keyword));
   }
+  if (options.case_sensitive && options.smart_case) {
+    return Error{"--case-sensitive and --smart-case exclude each other"};
+  }
   for (const auto& term : options.terms) {
+    if (options.regex ? term.find_first_not_of(" \t\n") == std::string::npos
+                      : !has_word_character(term)) {
+      return Error{"TERM " + quoted(term)
+                   + " has no letter or digit to look for"};
+    }
+    const bool case_sensitive =
+        options.case_sensitive
+        || (options.smart_case && has_uppercase(term, options.regex));
     if (options.regex) {
-      auto m = Matcher::regex(term);
+      auto m = Matcher::regex(term, case_sensitive);
       if (!m) {
         return Error{"--regex: " + m.error().message};
       }
       q.terms.push_back(std::move(*m));
     } else {
-      q.terms.push_back(Matcher::literal(term));
+      q.terms.push_back(
+          Matcher::literal(term,
+                           MatchOptions{.case_sensitive = case_sensitive,
+                                        .exact_spacing = options.exact}));
     }
   }
   q.any = options.any;
@@ -574,6 +711,9 @@ Result<Query> compile_query(const QueryOptions& options) {
                    + joined(kSortNames)};
     }
     q.sort = kSortKeys[it - std::begin(kSortNames)];
+    if (q.sort == SortKey::kRelevance && q.terms.empty()) {
+      return Error{"--sort relevance needs a search TERM"};
+    }
   }
   q.reverse = options.reverse;
   if (options.limit) {
@@ -591,17 +731,70 @@ Result<Query> compile_query(const QueryOptions& options) {
   return q;
 }
 
-std::vector<const Paper*> run_query(const PaperTable& table,
-                                    const Query& query) {
+namespace {
+
+// The selected rows, scored when the query has terms: each term is counted
+// in every paper inside the dates (that is where the document frequencies
+// come from), and a paper is kept when the terms match as --any says and
+// the other filters agree.
+std::vector<Row> scored_rows(const PaperTable& table, const Query& query) {
   const auto papers = table.papers();
   std::vector<Row> rows;
   QueryCache cache(query);
   const auto dates = query_dates(query, table);
+  if (query.terms.empty()) {
+    for (std::size_t i = 0; i < papers.size(); ++i) {
+      if (selected(query, dates, papers[i], cache)) {
+        rows.push_back(Row{&papers[i], i});
+      }
+    }
+    return rows;
+  }
+  const RankIn in = rank_in(query.in);
+  const std::size_t terms = query.terms.size();
+  CorpusStats stats;
+  stats.df.assign(terms, 0);
+  std::vector<FieldCounts> counts;  // `terms` per kept row
+  std::vector<FieldCounts> paper_counts(terms);
   for (std::size_t i = 0; i < papers.size(); ++i) {
-    if (selected(query, dates, papers[i], cache)) {
-      rows.push_back(Row{&papers[i], i});
+    const Paper& paper = papers[i];
+    if (!in_dates(dates, paper)) {
+      continue;
+    }
+    const FieldLengths lengths = lengths_of(paper);
+    ++stats.documents;
+    for (std::size_t f = 0; f < kRankFields; ++f) {
+      stats.total_length[f] += lengths[f];
+    }
+    PaperText text(paper);
+    std::size_t matched = 0;
+    for (std::size_t t = 0; t < terms; ++t) {
+      paper_counts[t] = count_term(query.terms[t], in, paper, text, cache);
+      const auto& c = paper_counts[t];
+      if (c[kRankTitle] + c[kRankSummary] + c[kRankAuthors] > 0) {
+        ++stats.df[t];
+        ++matched;
+      }
+    }
+    const bool ok = query.any ? matched > 0 : matched == terms;
+    if (ok && selected_rest(query, paper, text, cache)) {
+      rows.push_back(Row{&paper, i});
+      counts.insert(counts.end(), paper_counts.begin(), paper_counts.end());
     }
   }
+  const Bm25Params params;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    rows[r].score = round_score(bm25_score(
+        params,
+        stats,
+        std::span<const FieldCounts>(counts).subspan(r * terms, terms),
+        lengths_of(*rows[r].paper)));
+  }
+  return rows;
+}
+
+std::vector<Row> ordered_rows(const PaperTable& table, const Query& query) {
+  std::vector<Row> rows = scored_rows(table, query);
   if (query.unique) {
     keep_unique(rows);
   }
@@ -619,6 +812,14 @@ std::vector<const Paper*> run_query(const PaperTable& table,
   if (query.limit > 0 && rows.size() > query.limit) {
     rows.resize(query.limit);
   }
+  return rows;
+}
+
+}  // namespace
+
+std::vector<const Paper*> run_query(const PaperTable& table,
+                                    const Query& query) {
+  const auto rows = ordered_rows(table, query);
   std::vector<const Paper*> out;
   out.reserve(rows.size());
   for (const Row& row : rows) {
@@ -636,6 +837,26 @@ bool any_selected(const PaperTable& table, const Query& query) {
     }
   }
   return false;
+}
+
+SearchResult run_search(const PaperTable& table, const Query& query) {
+  const auto rows = ordered_rows(table, query);
+  SearchResult out;
+  out.rows.reserve(rows.size());
+  for (const Row& row : rows) {
+    out.rows.push_back(row.paper);
+  }
+  if (query.terms.empty()) {
+    return out;
+  }
+  out.hits.reserve(rows.size());
+  const RankIn in = rank_in(query.in);
+  for (const Row& row : rows) {
+    Hit hit = make_snippet(*row.paper, query.terms, in);
+    hit.score = row.score;
+    out.hits.push_back(std::move(hit));
+  }
+  return out;
 }
 
 bool has_author(const PaperTable& table, std::string_view name, bool loose) {

@@ -48,6 +48,8 @@ constexpr auto kNameFold =
 // lumping change. Anything else (a combining jamo or accent that could
 // compose with its neighbour included) takes the utf8proc path. Korean
 // summaries are most of the text a search folds, so this is worth it.
+}  // namespace
+
 bool folds_as_ascii(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
@@ -97,6 +99,8 @@ bool folds_as_ascii(std::string_view text) {
   }
   return true;
 }
+
+namespace {
 
 std::string ascii_fold(std::string_view text) {
   std::string out(text);
@@ -180,6 +184,49 @@ std::u32string code_points(std::string_view text) {
 
 std::string fold_text(std::string_view text) {
   return folds_as_ascii(text) ? ascii_fold(text) : map_utf8(text, kTextFold);
+}
+
+FoldedText fold_text_mapped(std::string_view text) {
+  FoldedText out;
+  std::string repaired;
+  if (!is_valid_utf8(text)) {
+    append_utf8_repaired(repaired, text);
+    text = repaired;
+  }
+  out.text.reserve(text.size());
+  out.begin.reserve(text.size());
+  out.end.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  std::size_t cluster = 0;
+  std::size_t i = 0;
+  utf8proc_int32_t state = 0;
+  utf8proc_int32_t previous = -1;
+  auto flush = [&](std::size_t until) {
+    if (until <= cluster) {
+      return;
+    }
+    const std::string folded = fold_text(text.substr(cluster, until - cluster));
+    out.text += folded;
+    out.begin.insert(out.begin.end(), folded.size(), cluster);
+    out.end.insert(out.end.end(), folded.size(), until);
+    cluster = until;
+  };
+  while (i < text.size()) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(
+        bytes + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    const std::size_t step = n <= 0 ? 1 : static_cast<std::size_t>(n);
+    if (previous >= 0 && cp >= 0
+        && utf8proc_grapheme_break_stateful(previous, cp, &state)) {
+      flush(i);
+    }
+    previous = cp;
+    i += step;
+  }
+  flush(text.size());
+  // A repaired text maps back to the repaired bytes; callers pass valid
+  // UTF-8 (plain text of records), so the offsets are theirs.
+  return out;
 }
 
 bool folded_contains(std::string_view text, std::string_view needle) {

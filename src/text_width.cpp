@@ -242,4 +242,119 @@ std::string sanitize_for_terminal(std::string_view text, bool one_line) {
   return out;
 }
 
+namespace {
+
+// Words a snippet may show before its first match, at most.
+constexpr std::size_t kLeadColumns = 40;
+constexpr std::string_view kEllipsis = "…";
+
+struct SnippetCluster {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::size_t width = 0;
+};
+
+std::vector<SnippetCluster> clusters_of(std::string_view text) {
+  std::vector<SnippetCluster> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const Cluster c = next_cluster(text, i);
+    out.push_back({i, c.end, c.width});
+    i = c.end;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string cut_around(
+    std::string_view text,
+    std::pair<std::size_t, std::size_t> first,
+    std::size_t columns,
+    std::vector<std::pair<std::size_t, std::size_t>>& marks) {
+  const auto clusters = clusters_of(text);
+  std::size_t total = 0;
+  for (const auto& c : clusters) {
+    total += c.width;
+  }
+  if (total <= columns || clusters.empty()) {
+    return std::string(text);
+  }
+  const std::size_t ellipsis = 1;
+  // The cluster holding the match's first byte.
+  std::size_t at = 0;
+  while (at + 1 < clusters.size() && clusters[at].end <= first.first) {
+    ++at;
+  }
+  // Start up to std::min<std::size_t>(kLeadColumns, columns / 4) before the
+  // match, at a word if there is one.
+  std::size_t start = at;
+  std::size_t lead = 0;
+  while (start > 0
+         && lead + clusters[start - 1].width
+                <= std::min<std::size_t>(kLeadColumns, columns / 4)) {
+    lead += clusters[start - 1].width;
+    --start;
+  }
+  if (start > 0) {
+    for (std::size_t k = start; k < at; ++k) {
+      if (text[clusters[k].begin] == ' ') {
+        start = k + 1;
+        break;
+      }
+    }
+  }
+  // Extend right as far as the width allows; when the text ends first,
+  // give the rest of the room to the left.
+  auto budget = [&](std::size_t s, bool cut_right) {
+    return columns - (s > 0 ? ellipsis : 0) - (cut_right ? ellipsis : 0);
+  };
+  std::size_t end = start;
+  std::size_t used = 0;
+  while (end < clusters.size()
+         && used + clusters[end].width <= budget(start, true)) {
+    used += clusters[end].width;
+    ++end;
+  }
+  if (end < clusters.size() && end + 1 == clusters.size()
+      && used + clusters[end].width <= budget(start, false)) {
+    used += clusters[end].width;
+    ++end;
+  }
+  if (end == clusters.size()) {
+    while (start > 0
+           && used + clusters[start - 1].width <= budget(start - 1, false)) {
+      used += clusters[start - 1].width;
+      --start;
+    }
+  }
+  // "… word" reads worse than "…word".
+  while (start > 0 && start < at && text[clusters[start].begin] == ' ') {
+    ++start;
+  }
+  const std::size_t from = clusters[start].begin;
+  const std::size_t to =
+      end < clusters.size() ? clusters[end].begin : text.size();
+  std::string out;
+  std::size_t shift = 0;
+  if (start > 0) {
+    out += kEllipsis;
+    shift = kEllipsis.size();
+  }
+  out.append(text.substr(from, to - from));
+  if (to < text.size()) {
+    out += kEllipsis;
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> kept;
+  for (const auto& [b, e] : marks) {
+    const std::size_t cb = std::max(b, from);
+    const std::size_t ce = std::min(e, to);
+    if (cb < ce) {
+      kept.emplace_back(cb - from + shift, ce - from + shift);
+    }
+  }
+  marks = std::move(kept);
+  return out;
+}
+
 }  // namespace papers

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace papers {
@@ -35,5 +36,15 @@ std::vector<std::string> wrap_to_width(std::string_view text,
 /// controls and invalid bytes become U+FFFD, tabs become a space. Newlines
 /// (and U+2028/U+2029) become '\n', or a space when `one_line`.
 std::string sanitize_for_terminal(std::string_view text, bool one_line);
+
+/// `text` cut to about `columns` display columns around `first` (a byte
+/// range of `text`), at grapheme cluster boundaries, preferring to start a
+/// few words before the match; "…" marks each cut end. `marks` (byte ranges
+/// of `text`) are moved to the result's bytes; those outside it are dropped
+/// and those across a cut are clipped.
+std::string cut_around(std::string_view text,
+                       std::pair<std::size_t, std::size_t> first,
+                       std::size_t columns,
+                       std::vector<std::pair<std::size_t, std::size_t>>& marks);
 
 }  // namespace papers

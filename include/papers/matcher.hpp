@@ -1,15 +1,19 @@
-// Matchers: does a piece of text contain a search term? A term is either a
-// literal, compared case-insensitively on folded text (see text_fold.hpp),
-// or an RE2 pattern, compiled once and matched case-insensitively on the
-// text as written. RE2 stays behind a pimpl, so this header is all the
-// query layer sees of it.
+// Matchers: does a piece of text contain a search term, how often, and
+// where? A term is either a literal, compared case-insensitively on folded
+// text (see text_fold.hpp), or an RE2 pattern, compiled once and matched
+// case-insensitively on the text as written; either may be made
+// case-sensitive. In a literal with Hangul, the spacing between syllables
+// is optional (see literal()). RE2 stays behind a pimpl, so this header is
+// all the query layer sees of it.
 #pragma once
 
 #include <papers/error.hpp>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace papers {
 
@@ -19,22 +23,47 @@ enum class Fold {
   kName,  ///< author_key(): also without accents, dots and extra spaces
 };
 
+/// How a term matches.
+struct MatchOptions {
+  /// Compare the text as written (no case folding) instead of folded.
+  bool case_sensitive = false;
+  /// Literals: spaces must be as written, even between Hangul syllables
+  /// (--exact).
+  bool exact_spacing = false;
+};
+
+/// A match: bytes [begin, end) of the text that was searched.
+struct MatchSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+
+  bool operator==(const MatchSpan&) const = default;
+};
+
 /// One search term, ready to match.
 class Matcher {
  public:
-  /// A literal term: matches text that contains it, ignoring case.
-  static Matcher literal(std::string_view term);
-  /// An RE2 pattern, matched anywhere in the text and ignoring case; an
-  /// Error names the pattern and RE2's reason when it does not compile.
-  static Result<Matcher> regex(std::string_view pattern);
+  /// A literal term: matches text that contains it, ignoring case unless
+  /// `options.case_sensitive`. Unless `options.exact_spacing`, where the
+  /// term has spaces between two Hangul syllables the text may have any
+  /// spaces or none (`강화 학습` finds `강화학습`), and a run of Hangul
+  /// syllables written without a space also matches the text with spaces
+  /// where they would split it into parts of two syllables or more
+  /// (`강화학습` finds `강화 학습`; `확산` never matches `정확 산출`).
+  static Matcher literal(std::string_view term, MatchOptions options = {});
+  /// An RE2 pattern, matched anywhere in the text and ignoring case unless
+  /// `case_sensitive`; an Error names the pattern and RE2's reason when it
+  /// does not compile.
+  static Result<Matcher> regex(std::string_view pattern,
+                               bool case_sensitive = false);
 
   Matcher(Matcher&&) noexcept;
   Matcher& operator=(Matcher&&) noexcept;
   ~Matcher();
 
   /// True when the term occurs in a field. `raw` is the field as a reader
-  /// sees it (regexes look at it); `folded` is `raw` folded as `fold` says
-  /// (literals look at it).
+  /// sees it (regexes and case-sensitive literals look at it); `folded` is
+  /// `raw` folded as `fold` says (other literals look at it).
   bool matches(std::string_view raw, std::string_view folded, Fold fold) const;
 
   /// True when the term occurs in text as a reader sees it (a title, a
@@ -43,8 +72,22 @@ class Matcher {
   /// can be helped.
   bool matches_text(std::string_view text) const;
 
+  /// How many times the term occurs in `text` (as for matches_text()),
+  /// counting matches that do not overlap, from the left.
+  std::size_t count_text(std::string_view text) const;
+
+  /// Where the term occurs in `text` (as for count_text()), at most `max`
+  /// matches, as byte ranges of `text` itself: a literal matched on folded
+  /// text is mapped back to whole grapheme clusters of `text`.
+  std::vector<MatchSpan> find_text(std::string_view text,
+                                   std::size_t max = SIZE_MAX) const;
+
   /// True for a regex: it needs `raw`, and never `folded`.
   bool is_regex() const { return regex_ != nullptr; }
+
+  /// True when case matters (case_sensitive, or --smart-case found an
+  /// uppercase letter).
+  bool case_sensitive() const { return case_sensitive_; }
 
   /// The term as given.
   const std::string& term() const { return term_; }
@@ -54,10 +97,26 @@ class Matcher {
 
   Matcher() = default;
 
+  // The literal's needle on the text it looks at (folded, or as written
+  // when case-sensitive), its spaces between Hangul syllables removed;
+  // gaps_[k] is 1 where any run of spaces may come before needle_[k].
+  std::size_t match_at(std::string_view text, std::size_t at, bool lower) const;
+  std::size_t find_from(std::string_view text,
+                        std::size_t from,
+                        bool lower,
+                        std::size_t* end) const;
+
   std::string term_;
-  std::string text_needle_;  ///< fold_text(term)
+  std::string needle_;
+  std::vector<unsigned char> gaps_;
+  bool has_gaps_ = false;
+  bool case_sensitive_ = false;
   std::string name_needle_;  ///< author_key(term)
   std::unique_ptr<const Regex> regex_;
 };
+
+/// True when `term` holds an uppercase letter (for --smart-case); in a
+/// regex, a letter after a backslash (`\W`, `\S`) does not count.
+bool has_uppercase(std::string_view term, bool regex);
 
 }  // namespace papers

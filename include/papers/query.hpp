@@ -9,6 +9,7 @@
 
 #include <papers/calendar.hpp>
 #include <papers/error.hpp>
+#include <papers/hit.hpp>
 #include <papers/matcher.hpp>
 #include <papers/paper.hpp>
 #include <papers/paper_table.hpp>
@@ -30,6 +31,9 @@ enum class SortKey {
   kDate,   ///< date ascending (none last), votes descending, input
   kTitle,  ///< title ascending, case-folded; date ascending, input
   kId,     ///< arXiv id ascending (none last), date ascending, input
+  /// search: score descending (rounded to 3 decimals), votes descending,
+  /// date descending (newer first), input
+  kRelevance,
 };
 
 /// Where search terms are looked for.
@@ -41,7 +45,7 @@ enum class SearchField {
   kAll,  ///< title, summary or authors
 };
 
-/// The names --sort accepts (votes, date, title, id).
+/// The names --sort accepts (votes, date, title, id, relevance).
 std::vector<std::string_view> sort_key_names();
 
 /// The names --in accepts (title, summary, authors, all).
@@ -67,13 +71,16 @@ struct QueryOptions {
   bool any = false;    ///< one term is enough (default: every term)
   bool regex = false;  ///< terms are RE2 patterns
   std::string in;      ///< title|summary|authors|all; default title+summary
+  bool case_sensitive = false;  ///< -s: case matters in every term
+  bool smart_case = false;  ///< -S: case matters in a term with an uppercase
+  bool exact = false;       ///< --exact: Hangul spacing as written
 
   // Rows and order.
   bool unique = false;  ///< one row per id: the appearance with most votes
   std::optional<std::int64_t> per_day;    ///< --per-day N: --per day N
   std::string per;                        ///< --per PERIOD N: the period
   std::optional<std::int64_t> per_count;  ///< --per PERIOD N: N
-  std::string sort;                       ///< votes|date|title|id
+  std::string sort;                       ///< votes|date|title|id|relevance
   bool reverse = false;                   ///< reverse the primary sort key
   std::optional<std::int64_t> limit;      ///< at most N rows; 0: no limit
 
@@ -144,6 +151,19 @@ std::optional<DateRange> query_dates(const Query& query,
 /// True when some row of `table` passes the filters of `query`; stops at
 /// the first (for `--quiet`, where only the exit status is wanted).
 bool any_selected(const PaperTable& table, const Query& query);
+
+/// What a search prints: the rows, and for each row (when the query has
+/// terms) its score and snippet.
+struct SearchResult {
+  std::vector<const Paper*> rows;
+  std::vector<Hit> hits;  ///< one per row, or empty without terms
+};
+
+/// run_query() with a BM25F score for each row (rank.hpp) and the snippet
+/// of each row kept. Document frequencies and average field lengths come
+/// from the papers of `table` inside the date filters (--date, --since,
+/// --until), before any other filter.
+SearchResult run_search(const PaperTable& table, const Query& query);
 
 /// Author names in `table` nearest to `name`, best first, at most `max`
 /// (one spelling per person): for "did you mean" when nothing matched.

@@ -8,12 +8,29 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace papers {
 
 /// Case-folded, NFKC-normalised `text` with typographic quotes, dashes and
 /// spaces lumped to ASCII; accents are kept. Invalid UTF-8 becomes U+FFFD.
 std::string fold_text(std::string_view text);
+
+/// True when fold_text(`text`) is `text` with its ASCII letters lowered
+/// (every code point is ASCII, a Hangul syllable or a CJK ideograph): then
+/// positions in the folded text are positions in `text`.
+bool folds_as_ascii(std::string_view text);
+
+/// fold_text() of `text` one grapheme cluster at a time, with where each
+/// folded byte came from: folded byte i belongs to the cluster that spans
+/// bytes [begin[i], end[i]) of `text`.
+struct FoldedText {
+  std::string text;
+  std::vector<std::size_t> begin;
+  std::vector<std::size_t> end;
+};
+
+FoldedText fold_text_mapped(std::string_view text);
 
 /// True when fold_text(`text`) contains `needle` (itself folded), without
 /// building the folded text when folding would only lower ASCII letters.

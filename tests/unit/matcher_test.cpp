@@ -95,6 +95,83 @@ TEST_CASE("a regex has a memory budget") {
   }
 }
 
+TEST_CASE("count_text and find_text: non-overlapping, in the text's bytes") {
+  const Matcher m = Matcher::literal("AA");
+  CHECK(m.count_text("aaaaa") == 2);
+  CHECK(m.count_text("b") == 0);
+  const auto spans = Matcher::literal("model").find_text("A Model, two MODELS");
+  REQUIRE(spans.size() == 2);
+  CHECK(spans[0] == MatchSpan{2, 7});
+  CHECK(spans[1] == MatchSpan{13, 18});
+  // Folding changes lengths (ß is ss): spans are mapped back to the text.
+  const std::string text = "Die Straße ist lang";
+  const auto eszett = Matcher::literal("strasse").find_text(text);
+  REQUIRE(eszett.size() == 1);
+  CHECK(text.substr(eszett[0].begin, eszett[0].end - eszett[0].begin)
+        == "Straße");
+  const std::string accented = "CAFÉ au lait, café";
+  const auto cafe = Matcher::literal("café").find_text(accented);
+  REQUIRE(cafe.size() == 2);
+  CHECK(accented.substr(cafe[0].begin, cafe[0].end - cafe[0].begin) == "CAFÉ");
+  auto re = Matcher::regex("x+");
+  REQUIRE(re.has_value());
+  CHECK(re->count_text("x xx y xxx") == 3);
+  CHECK(re->find_text("ab xx")[0] == MatchSpan{3, 5});
+  auto empty = Matcher::regex("y*");
+  REQUIRE(empty.has_value());
+  CHECK(empty->count_text("abc") == 4);  // empty matches end; never loops
+  CHECK(empty->find_text("abc").empty());
+}
+
+TEST_CASE("case-sensitive literals and regexes, and has_uppercase") {
+  const Matcher m =
+      Matcher::literal("LLM", MatchOptions{.case_sensitive = true});
+  CHECK(m.matches_text("LLM agents"));
+  CHECK_FALSE(m.matches_text("llm agents"));
+  CHECK(m.case_sensitive());
+  auto re = Matcher::regex("LLa(MA|VA)", true);
+  REQUIRE(re.has_value());
+  CHECK(re->matches_text("LLaMA"));
+  CHECK_FALSE(re->matches_text("llama"));
+  CHECK(has_uppercase("LLM", false));
+  CHECK_FALSE(has_uppercase("llm 확산", false));
+  CHECK(has_uppercase("Émile", false));
+  CHECK_FALSE(has_uppercase(R"(foo\W)", true));
+  CHECK(has_uppercase(R"(Foo)", true));
+}
+
+TEST_CASE("Hangul spacing: optional where the term spaces syllables") {
+  const Matcher spaced = Matcher::literal("강화 학습");
+  CHECK(spaced.matches_text("심층 강화학습 기법"));
+  CHECK(spaced.matches_text("심층 강화 학습 기법"));
+  CHECK(spaced.matches_text("강화  학습"));
+  const Matcher joined = Matcher::literal("강화학습");
+  CHECK(joined.matches_text("강화 학습"));
+  CHECK(joined.matches_text("강화학습"));
+  // Two syllables never split: 확산 is not 정확 산출.
+  const Matcher two = Matcher::literal("확산");
+  CHECK_FALSE(two.matches_text("정확 산출"));
+  CHECK(two.matches_text("확산"));
+  // Three syllables: no part of two on both sides, so no gap.
+  CHECK_FALSE(Matcher::literal("트랜스").matches_text("트 랜스"));
+  // Spaces next to other characters stay as written.
+  CHECK_FALSE(Matcher::literal("diffusion 모델").matches_text("diffusion모델"));
+  // --exact: as written.
+  const Matcher exact =
+      Matcher::literal("강화 학습", MatchOptions{.exact_spacing = true});
+  CHECK_FALSE(exact.matches_text("강화학습"));
+  CHECK(exact.matches_text("강화 학습"));
+  // Counting and spans with gaps.
+  CHECK(spaced.count_text("강화학습과 강화 학습") == 2);
+  const std::string text = "Deep 강화 학습 works";
+  const auto spans = joined.find_text(text);
+  REQUIRE(spans.size() == 1);
+  CHECK(text.substr(spans[0].begin, spans[0].end - spans[0].begin)
+        == "강화 학습");
+  // Mixed with case folding.
+  CHECK(Matcher::literal("RL 강화 학습").matches_text("rl 강화학습"));
+}
+
 TEST_CASE("matchers move") {
   auto m = Matcher::regex("x+");
   REQUIRE(m.has_value());

@@ -1,0 +1,137 @@
+#include "text_width.hpp"
+
+#include <papers/digest_parser.hpp>
+#include <papers/markup.hpp>
+#include <papers/rank.hpp>
+#include <papers/text_fold.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace papers {
+namespace {}  // namespace
+
+double bm25_idf(std::size_t documents, std::size_t df) {
+  const double n = static_cast<double>(documents);
+  const double d = static_cast<double>(std::min(df, documents));
+  return std::log(1.0 + (n - d + 0.5) / (d + 0.5));
+}
+
+double bm25_score(const Bm25Params& params,
+                  const CorpusStats& stats,
+                  std::span<const FieldCounts> counts,
+                  const FieldLengths& lengths) {
+  double score = 0;
+  const double n =
+      static_cast<double>(std::max<std::size_t>(1, stats.documents));
+  for (std::size_t t = 0; t < counts.size() && t < stats.df.size(); ++t) {
+    double w = 0;
+    for (std::size_t f = 0; f < kRankFields; ++f) {
+      if (counts[t][f] == 0) {
+        continue;
+      }
+      const double average = stats.total_length[f] / n;
+      const double norm =
+          average > 0 ? 1.0 - params.b + params.b * lengths[f] / average : 1.0;
+      w += params.weights[f] * counts[t][f] / norm;
+    }
+    if (w > 0) {
+      score += bm25_idf(stats.documents, stats.df[t]) * w / (params.k1 + w);
+    }
+  }
+  return score;
+}
+
+double round_score(double score) { return std::round(score * 1000.0) / 1000.0; }
+
+Hit make_snippet(const Paper& paper,
+                 std::span<const Matcher> terms,
+                 const RankIn& in,
+                 std::size_t columns) {
+  using Marks = std::vector<std::pair<std::size_t, std::size_t>>;
+  // The matches of every term in `text`, sorted, and how many terms match.
+  auto marks_in = [&](std::string_view text, std::size_t& distinct) {
+    Marks marks;
+    distinct = 0;
+    for (const auto& term : terms) {
+      const auto found = term.find_text(text, 64);
+      distinct += found.empty() ? 0U : 1U;
+      for (const auto& span : found) {
+        marks.emplace_back(span.begin, span.end);
+      }
+    }
+    std::sort(marks.begin(), marks.end());
+    return marks;
+  };
+  auto finish = [&](std::string text, Marks marks, Hit& hit) {
+    // One line: continuation lines of a bullet join with a space.
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    const auto first = marks.empty() ? std::pair<std::size_t, std::size_t>{0, 0}
+                                     : marks.front();
+    hit.snippet = cut_around(text, first, columns, marks);
+    hit.marks = std::move(marks);
+  };
+
+  Hit hit;
+  if (in.summary) {
+    const auto items = split_summary(paper.summary);
+    std::size_t best_distinct = 0;
+    std::size_t best_count = 0;
+    std::string best_text;
+    Marks best_marks;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      std::string plain = has_markup(items[i].text)
+                              ? markdown_to_plain(items[i].text)
+                              : std::string(items[i].text);
+      std::size_t distinct = 0;
+      Marks marks = marks_in(plain, distinct);
+      if (distinct > best_distinct
+          || (distinct == best_distinct && marks.size() > best_count)) {
+        best_distinct = distinct;
+        best_count = marks.size();
+        best_text = std::move(plain);
+        best_marks = std::move(marks);
+        hit.bullet = i;
+      }
+    }
+    if (best_distinct > 0) {
+      finish(std::move(best_text), std::move(best_marks), hit);
+      return hit;
+    }
+    hit.bullet.reset();
+  }
+  if (in.title) {
+    std::size_t distinct = 0;
+    Marks marks = marks_in(paper.title, distinct);
+    if (distinct > 0) {
+      finish(std::string(paper.title), std::move(marks), hit);
+      return hit;
+    }
+  }
+  if (in.authors) {
+    for (const auto name : paper.authors) {
+      for (const auto& term : terms) {
+        if (term.is_regex()
+                ? term.matches_text(name)
+                : term.matches(name, author_key(name), Fold::kName)) {
+          // The name is short: the whole of it is the match.
+          auto found = term.find_text(name, 64);
+          Marks marks;
+          if (found.empty()) {
+            marks.emplace_back(0, name.size());
+          }
+          for (const auto& span : found) {
+            marks.emplace_back(span.begin, span.end);
+          }
+          finish(std::string(name), std::move(marks), hit);
+          return hit;
+        }
+      }
+    }
+  }
+  // Nothing to show a match in (a filter-only query): the title.
+  finish(std::string(paper.title), {}, hit);
+  return hit;
+}
+
+}  // namespace papers
