@@ -5,6 +5,8 @@
 #include <papers/format.hpp>
 #include <papers/markup.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 
@@ -99,6 +101,9 @@ std::vector<Field> default_flat_fields(const FormatOptions& options) {
   if (options.per) {
     fields.insert(fields.begin(), {Field::kPeriod, Field::kRank});
   }
+  if (options.view == View::kSearch || !options.hits.empty()) {
+    fields.insert(fields.end(), {Field::kScore, Field::kSnippet});
+  }
   return fields;
 }
 
@@ -127,6 +132,22 @@ std::string join_fields(const Paper& paper, std::string_view separator) {
     out += field.value;
   }
   return out;
+}
+
+const Hit* hit_of(const FormatOptions& options, std::size_t row) {
+  return row < options.hits.size() ? &options.hits[row] : nullptr;
+}
+
+std::string score_text(double score) {
+  // Rounded to 3 decimals already: print it so, without trailing zeros.
+  std::string text = fmt::format("{:.3f}", score);
+  while (text.back() == '0') {
+    text.pop_back();
+  }
+  if (text.back() == '.') {
+    text.pop_back();
+  }
+  return text == "-0" ? "0" : text;
 }
 
 std::string join_authors(const std::vector<std::string_view>& authors,

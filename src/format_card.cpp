@@ -16,6 +16,8 @@ namespace {
 constexpr std::size_t kKeyWidth = 9;  // "Authors" and two spaces
 constexpr std::string_view kBullet = "- ";
 constexpr std::string_view kBulletIndent = "  ";
+// The bullet a search matched (Hit::bullet).
+constexpr std::string_view kMatchedBullet = "> ";
 
 std::string clean(std::string_view text) {
   return sanitize_for_terminal(text, true);
@@ -90,6 +92,7 @@ void append_value_line(std::string& out,
 
 void append_card(const Paper& paper,
                  const FormatOptions& options,
+                 const Hit* hit,
                  std::string& out) {
   const std::size_t width = options.width;
   for (const auto& line : wrap_to_width(clean(paper.title), width)) {
@@ -140,13 +143,18 @@ void append_card(const Paper& paper,
       out,
       "Source",
       clean(paper.source.file) + ':' + std::to_string(paper.source.line));
+  if (hit != nullptr && hit->score) {
+    append_value_line(out, "Score", score_text(*hit->score));
+  }
   const auto items = split_summary(paper.summary);
   if (items.empty()) {
     return;
   }
   out += '\n';
   const std::size_t text_room = room(width, kBullet.size());
-  for (const auto& item : items) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& item = items[i];
+    const bool matched = hit != nullptr && hit->bullet == i;
     const std::string text =
         sanitize_for_terminal(plain_summary_item(item), false);
     bool first = true;
@@ -156,7 +164,12 @@ void append_card(const Paper& paper,
       for (const auto& line : wrap_to_width(
                std::string_view(text).substr(start, end - start), text_room)) {
         if (line.empty()) {  // no trailing spaces
-          out += first ? "-" : "";
+          out += first ? (matched ? ">" : "-") : "";
+        } else if (first && matched) {
+          out += options.color ? std::string(kStyleMatch) + ">"
+                                     + std::string(kStyleReset) + " "
+                               : std::string(kMatchedBullet);
+          out += line;
         } else {
           out += first ? kBullet : kBulletIndent;
           out += line;
@@ -178,7 +191,7 @@ void write_card(std::span<const Paper* const> papers,
     if (i > 0) {
       out.text() += '\n';
     }
-    append_card(*papers[i], options, out.text());
+    append_card(*papers[i], options, hit_of(options, i), out.text());
     out.end_record();
   }
 }

@@ -21,16 +21,20 @@ void write_delimited(std::span<const Paper* const> papers,
     specs.push_back(&field_spec(field));
     keys.push_back(specs.back()->name);
   }
-  write_delimited_records(keys,
-                          papers.size(),
-                          csv,
-                          options,
-                          out,
-                          [&](std::size_t row, std::size_t column) {
-                            const RowPlace& place = places[row];
-                            return specs[column]->flat(FieldContext{
-                                *papers[row], place.rank, false, place.period});
-                          });
+  write_delimited_records(
+      keys,
+      papers.size(),
+      csv,
+      options,
+      out,
+      [&](std::size_t row, std::size_t column) {
+        const RowPlace& place = places[row];
+        return specs[column]->flat(FieldContext{*papers[row],
+                                                place.rank,
+                                                false,
+                                                place.period,
+                                                hit_of(options, row)});
+      });
 }
 
 }  // namespace

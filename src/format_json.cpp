@@ -16,9 +16,10 @@ void append_field(Field field, const FieldContext& context, std::string& out) {
 // The whole record, or an object of just the --fields keys in their order.
 void append_object(const Paper& paper,
                    const RowPlace& place,
+                   const Hit* hit,
                    const FormatOptions& options,
                    std::string& out) {
-  const FieldContext context{paper, place.rank, false, place.period};
+  const FieldContext context{paper, place.rank, false, place.period, hit};
   if (options.fields.empty()) {
     if (options.per) {
       // The record, led by where it stands: {"period": ..., "rank": ..., ...
@@ -33,6 +34,15 @@ void append_object(const Paper& paper,
       return;
     }
     append_json_record(paper, out);
+    if (hit != nullptr) {
+      // A search record: the fixed record, then score and snippet.
+      out.pop_back();
+      for (const Field field : {Field::kScore, Field::kSnippet}) {
+        out += ", ";
+        append_field(field, context, out);
+      }
+      out += '}';
+    }
     return;
   }
   out += '{';
@@ -52,7 +62,7 @@ void write_papers_json(std::span<const Paper* const> papers,
   const auto places = row_places(papers, options);
   write_json_records(
       papers.size(), lines, out, [&](std::size_t i, std::string& text) {
-        append_object(*papers[i], places[i], options, text);
+        append_object(*papers[i], places[i], hit_of(options, i), options, text);
       });
 }
 

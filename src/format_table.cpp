@@ -80,11 +80,55 @@ std::vector<Field> columns_for(std::span<const Paper* const> papers,
     drop_to_fit(fields, papers, options);
     return fields;
   }
+  case View::kSearch: {
+    std::vector<Field> fields = {Field::kRank, Field::kVotes};
+    if (spans_days(papers)) {
+      fields.push_back(Field::kDate);
+    }
+    fields.insert(fields.end(), {Field::kId, Field::kTitle, Field::kSnippet});
+    return fields;
+  }
   case View::kList:
   case View::kCard:  // a card view with --fields never gets here
     break;
   }
   return {Field::kDate, Field::kVotes, Field::kId, Field::kTitle};
+}
+
+// `text` (a MATCH cell as shown, perhaps cut) with every occurrence of the
+// hit's matched strings in kStyleMatch: the cut moved the matches, but
+// not what they say.
+std::string highlighted(std::string_view text, const Hit* hit) {
+  if (hit == nullptr || hit->marks.empty()) {
+    return std::string(text);
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> marks;
+  const std::string clean = sanitized_snippet(*hit, marks);
+  std::vector<std::string_view> words;
+  for (const auto& [begin, end] : marks) {
+    words.push_back(std::string_view(clean).substr(begin, end - begin));
+  }
+  std::sort(words.begin(), words.end(), [](auto a, auto b) {
+    return a.size() > b.size();
+  });
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto word =
+        std::find_if(words.begin(), words.end(), [&](std::string_view w) {
+          return !w.empty() && text.substr(i, w.size()) == w;
+        });
+    if (word != words.end()) {
+      out += kStyleMatch;
+      out += *word;
+      out += kStyleReset;
+      i += word->size();
+    } else {
+      out += text[i];
+      ++i;
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -109,7 +153,8 @@ void write_table(std::span<const Paper* const> papers,
   TableLayout table(std::move(columns));
   const auto places = row_places(papers, options);
   auto context_of = [&](std::size_t r) {
-    return FieldContext{*papers[r], places[r].rank, fit, places[r].period};
+    return FieldContext{
+        *papers[r], places[r].rank, fit, places[r].period, hit_of(options, r)};
   };
   for (std::size_t r = 0; r < papers.size(); ++r) {
     if (places[r].first_of_period) {
@@ -121,19 +166,25 @@ void write_table(std::span<const Paper* const> papers,
     }
     table.end_row();
   }
-  table.write(options,
-              out,
-              /*trim=*/false,
-              [&](std::size_t row,
-                  std::size_t column,
-                  std::string_view text,
-                  std::size_t width) {
-                const FieldSpec& spec = *specs[column];
-                if (spec.cut == nullptr) {
-                  return truncate_to_width(text, width);
-                }
-                return spec.cut(context_of(row), width);
-              });
+  table.write(
+      options,
+      out,
+      /*trim=*/false,
+      [&](std::size_t row,
+          std::size_t column,
+          std::string_view text,
+          std::size_t width) {
+        const FieldSpec& spec = *specs[column];
+        if (spec.cut == nullptr) {
+          return truncate_to_width(text, width);
+        }
+        return spec.cut(context_of(row), width);
+      },
+      [&](std::size_t row, std::size_t column, std::string_view text) {
+        return specs[column]->field == Field::kSnippet
+                   ? highlighted(text, hit_of(options, row))
+                   : std::string(text);
+      });
 }
 
 }  // namespace papers

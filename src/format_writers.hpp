@@ -57,6 +57,15 @@ struct RowPlace {
 /// The place of every row of `papers`.
 std::vector<RowPlace> row_places(std::span<const Paper* const> papers,
                                  const FormatOptions& options);
+/// The search hit of output row `row`, or null when there are none.
+const Hit* hit_of(const FormatOptions& options, std::size_t row);
+
+/// A score as JSON and cells write it: at most 3 decimals, no trailing
+/// zeros (`2.5`, `0.125`, `3`).
+std::string score_text(double score);
+
+/// A search match in a MATCH cell or a card: bold red, as rg shows them.
+inline constexpr std::string_view kStyleMatch = "\x1b[1;31m";
 
 /// A paper's labelled facts as `Label: value` joined by `separator`.
 std::string join_fields(const Paper& paper, std::string_view separator);

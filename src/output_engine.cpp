@@ -288,7 +288,8 @@ void end_line(std::string& line, bool trim, std::string& out) {
 void TableLayout::write(const FormatOptions& options,
                         Output& out,
                         bool trim,
-                        const CellCutter& cut) {
+                        const CellCutter& cut,
+                        const CellPainter& paint) {
   const std::size_t n = columns_.size();
   if (n == 0 || bars_.empty()) {
     return;  // no header without rows, like ls and grep print nothing
@@ -372,7 +373,7 @@ void TableLayout::write(const FormatOptions& options,
       const bool styled =
           options.color && cell.text != "-" && !column.spec.style.empty();
       append_padded(line,
-                    cell.text,
+                    options.color && paint ? paint(r, c, cell.text) : cell.text,
                     cell.width,
                     column.width,
                     column.spec.kind == ColumnKind::kNumber,

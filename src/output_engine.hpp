@@ -78,6 +78,12 @@ using CellCutter = std::function<std::string(std::size_t row,
                                              std::string_view text,
                                              std::size_t width)>;
 
+/// Colours cell (row, column) as shown (sanitised and cut): returns the
+/// text with SGR escapes added and nothing else changed, so its display
+/// width stays that of `text`. Only called when colouring.
+using CellPainter = std::function<std::string(
+    std::size_t row, std::size_t column, std::string_view text)>;
+
 /// An aligned table: add the rows, then write() it once. Cells are
 /// sanitised for a terminal and kept whole, with their width, until the
 /// column widths are known.
@@ -105,7 +111,8 @@ class TableLayout {
   void write(const FormatOptions& options,
              Output& out,
              bool trim,
-             const CellCutter& cut = nullptr);
+             const CellCutter& cut = nullptr,
+             const CellPainter& paint = nullptr);
 
  private:
   struct Column {

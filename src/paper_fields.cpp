@@ -104,6 +104,23 @@ std::string shortened_authors(const std::vector<std::string_view>& authors,
   return truncate_to_width(first + more, width);
 }
 
+std::string score_or(const Hit* hit, std::string_view unknown) {
+  return hit != nullptr && hit->score ? score_text(*hit->score)
+                                      : std::string(unknown);
+}
+
+// The MATCH cell cut to `width` around its first match, so the column
+// shows it.
+std::string cut_snippet(const Ctx& c, std::size_t width) {
+  std::vector<std::pair<std::size_t, std::size_t>> marks;
+  const std::string text = sanitized_snippet(*c.hit, marks);
+  if (marks.empty()) {
+    return truncate_to_width(text, width);
+  }
+  const auto first = marks.front();
+  return truncate_to_width(cut_around(text, first, width, marks), width);
+}
+
 // One row per Field, in Field order: name, header, column, JSON type, then
 // how to write the JSON value, the CSV/TSV cell and the table cell.
 constexpr std::array kSpecs = {
@@ -307,6 +324,40 @@ constexpr std::array kSpecs = {
         [](const Ctx& c) { return std::to_string(c.paper.source.line); },
         [](const Ctx& c) { return std::to_string(c.paper.source.line); },
     },
+    FieldSpec{
+        Field::kScore,
+        "score",
+        "SCORE",
+        ColumnKind::kNumber,
+        JsonType::kNumberOrNull,
+        [](const Ctx& c, std::string& out) { out += score_or(c.hit, "null"); },
+        [](const Ctx& c) { return score_or(c.hit, ""); },
+        [](const Ctx& c) { return score_or(c.hit, "-"); },
+    },
+    FieldSpec{
+        Field::kSnippet,
+        "snippet",
+        "MATCH",
+        ColumnKind::kFree,
+        JsonType::kStringOrNull,
+        [](const Ctx& c, std::string& out) {
+          if (c.hit != nullptr) {
+            append_json_string(c.hit->snippet, out);
+          } else {
+            out += "null";
+          }
+        },
+        [](const Ctx& c) {
+          return c.hit != nullptr ? c.hit->snippet : std::string();
+        },
+        [](const Ctx& c) {
+          return c.hit != nullptr ? c.hit->snippet : std::string("-");
+        },
+        [](const Ctx& c, std::size_t width) {
+          return c.hit != nullptr ? cut_snippet(c, width)
+                                  : truncate_to_width("-", width);
+        },
+    },
 };
 
 constexpr bool in_field_order() {
@@ -321,6 +372,26 @@ constexpr bool in_field_order() {
 static_assert(in_field_order(), "kSpecs must list every Field in order");
 
 }  // namespace
+
+std::string sanitized_snippet(
+    const Hit& hit, std::vector<std::pair<std::size_t, std::size_t>>& marks) {
+  std::string out;
+  marks.clear();
+  const std::string_view snippet = hit.snippet;
+  std::size_t at = 0;
+  for (const auto& [begin, end] : hit.marks) {
+    if (begin < at || end > snippet.size() || begin >= end) {
+      continue;
+    }
+    out += sanitize_for_terminal(snippet.substr(at, begin - at), true);
+    const std::size_t mark = out.size();
+    out += sanitize_for_terminal(snippet.substr(begin, end - begin), true);
+    marks.emplace_back(mark, out.size());
+    at = end;
+  }
+  out += sanitize_for_terminal(snippet.substr(at), true);
+  return out;
+}
 
 const FieldSpec& field_spec(Field field) {
   return kSpecs.at(static_cast<std::size_t>(field));

@@ -14,6 +14,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace papers {
 
@@ -27,6 +29,8 @@ struct FieldContext {
   bool shorten = false;
   /// Under top --per: the name of the paper's period ("" for none).
   std::string_view period = {};
+  /// Search results: the row's score and snippet (null elsewhere).
+  const Hit* hit = nullptr;
 };
 
 /// The JSON type of a field's value (documented in the man page; also the
@@ -34,6 +38,7 @@ struct FieldContext {
 enum class JsonType {
   kInteger,
   kIntegerOrNull,
+  kNumberOrNull,  ///< the search score
   kString,
   kStringOrNull,
   kStringList,
@@ -60,6 +65,11 @@ struct FieldSpec {
 
 /// The description of `field`.
 const FieldSpec& field_spec(Field field);
+
+/// The snippet of `hit` sanitised for a terminal a piece at a time, with
+/// its marks moved to the sanitised text.
+std::string sanitized_snippet(
+    const Hit& hit, std::vector<std::pair<std::size_t, std::size_t>>& marks);
 
 /// Every field, in Field order.
 std::span<const FieldSpec> field_specs();

@@ -11,6 +11,7 @@
 #include <papers/aggregate.hpp>
 #include <papers/calendar.hpp>
 #include <papers/error.hpp>
+#include <papers/hit.hpp>
 #include <papers/paper.hpp>
 
 #include <cstddef>
@@ -43,6 +44,9 @@ enum class View {
   kList,  ///< every paper in input order: date, votes, id, title
   kTop,   ///< a ranking: rank, votes, date (when it varies), id, title, authors
   kCard,  ///< one readable card per paper (papers show)
+  /// search results: rank, votes, date (when it varies), id, title, and
+  /// the snippet (MATCH)
+  kSearch,
 };
 
 /// The fields --fields can pick, in the order of the JSON record.
@@ -59,9 +63,11 @@ enum class Field {
   kThumbnail,
   kVideo,
   kSummary,
-  kFields,  ///< labelled facts no other field holds
-  kFile,    ///< source file
-  kLine,    ///< line of the paper heading in the source file
+  kFields,   ///< labelled facts no other field holds
+  kFile,     ///< source file
+  kLine,     ///< line of the paper heading in the source file
+  kScore,    ///< search relevance (FormatOptions::hits); null elsewhere
+  kSnippet,  ///< search: where the terms matched; null elsewhere
 };
 
 /// The names --fields accepts, in Field order.
@@ -88,6 +94,9 @@ struct FormatOptions {
   /// PERIOD column unless the DATE column is the period), and JSON, CSV
   /// and TSV rows start with `period` and `rank`.
   std::optional<Period> per;
+  /// Search results: one Hit per paper (its score and snippet), or empty.
+  /// With hits, records gain `score` and `snippet`.
+  std::span<const Hit> hits;
 };
 
 /// Receives a writer's output in pieces: whole records (whole lines of

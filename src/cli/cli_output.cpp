@@ -321,7 +321,8 @@ bool print_insight(const OutputOptions& options, const InsightWriter& write) {
 bool print_papers(std::span<const Paper* const> rows,
                   const OutputOptions& options,
                   View view,
-                  std::optional<Period> per) {
+                  std::optional<Period> per,
+                  std::span<const Hit> hits) {
   const OutputFormat format = parse_format(options.format);
   FormatOptions chosen = format_options(options, view);
   chosen.per = per;
@@ -332,6 +333,7 @@ bool print_papers(std::span<const Paper* const> rows,
       chosen.fields = std::move(fields.value());
     }
   }
+  chosen.hits = hits;
   StdoutSink sink;
   format_papers(format, rows, chosen, sink);
   return sink.finish();

@@ -154,11 +154,23 @@ namespace {
 
 void add_order_options(CLI::App& cmd, QueryOptions& query) {
   const char* order = "Order";
+  // Relevance needs TERMs: only search offers it.
+  const bool ranked = query.default_sort == SortKey::kRelevance;
+  auto names = sort_key_names();
+  if (!ranked) {
+    std::erase(names, std::string_view("relevance"));
+  }
   cmd.add_option("--sort",
                  query.sort,
-                 "Order by votes (most first), date (oldest first), title or "
-                 "id; ties fall back to votes, date and input order")
-      ->type_name(choices(sort_key_names()))
+                 ranked ? "Order by relevance (best score first: the "
+                          "default; see SEARCH RANKING in papers(1)), votes "
+                          "(most first), date (oldest first), title or id; "
+                          "ties fall back to votes, date (newer first for "
+                          "relevance) and input order"
+                        : "Order by votes (most first), date (oldest first), "
+                          "title or id; ties fall back to votes, date and "
+                          "input order")
+      ->type_name(choices(names))
       ->group(order);
   cmd.add_flag("--reverse",
                query.reverse,
@@ -198,6 +210,19 @@ void add_match_options(CLI::App& cmd,
   cmd.add_flag("--regex",
                query.regex,
                "TERMs are RE2 regular expressions (case-insensitive)");
+  auto* sensitive =
+      cmd.add_flag("-s,--case-sensitive",
+                   query.case_sensitive,
+                   "Case matters: TERMs match the text as written");
+  cmd.add_flag("--exact",
+               query.exact,
+               "Spaces between Hangul syllables must be as written (by "
+               "default they are optional: \"강화 학습\" finds 강화학습)");
+  cmd.add_flag("-S,--smart-case",
+               query.smart_case,
+               "Case matters in a TERM that has an uppercase letter, "
+               "as in rg")
+      ->excludes(sensitive);
 }
 
 std::string command_footer(std::string_view text, bool dates) {
@@ -250,10 +275,11 @@ int run_listing(const ListingOptions& options, View view, bool loose_hint) {
   if (options.common.quiet) {
     return exit_status(any_selected(load.table, *query) ? 1 : 0, load);
   }
-  const auto rows = run_query(load.table, *query);
+  const auto result = run_search(load.table, *query);
+  const auto& rows = result.rows;
   const auto per =
       query->per > 0 ? std::optional<Period>(query->per_period) : std::nullopt;
-  if (!print_papers(rows, options.output, view, per)) {
+  if (!print_papers(rows, options.output, view, per, result.hits)) {
     return kExitError;
   }
   if (rows.empty()) {

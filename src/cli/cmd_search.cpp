@@ -7,7 +7,7 @@ namespace papers::cli {
 std::function<int()> setup_search(CLI::App& cmd) {
   auto options = std::make_shared<ListingOptions>();
   auto& query = options->query;
-  query.default_sort = SortKey::kInput;
+  query.default_sort = SortKey::kRelevance;
   cmd.add_option("TERM", query.terms, "Text to look for (a phrase if quoted)")
       ->required();
   add_match_options(cmd, query, "Match papers with any TERM, not every one");
@@ -15,19 +15,27 @@ std::function<int()> setup_search(CLI::App& cmd) {
   add_filter_options(cmd, options->query);
   add_output_options(cmd, options->output);
   cmd.footer(command_footer(
-      R"(Papers whose title or summary contains every TERM, in input order. Matching
-ignores case (full Unicode case folding) but not accents, and looks at the
-summary as a reader sees it, so **bold** markup never splits a phrase; Korean
-text works as any other. Authors (--in authors) are matched like the author
-command's names: accents, dots and extra spaces ignored. Each quoted TERM is
-one phrase; use -- before a TERM that starts with '-'.
+      R"(Papers whose title or summary contains every TERM, best match first: a BM25F
+score over title (weighted 3) and summary, ties by votes, then newer date
+(see SEARCH RANKING in papers(1)). Each row shows where it matched: a MATCH
+column in tables (matches in bold red with colour), `score` and `snippet` in
+json, jsonl, csv and tsv. Matching ignores case (full Unicode case folding)
+but not accents, and looks at the summary as a reader sees it, so **bold**
+markup never splits a phrase. In Korean, spaces between Hangul syllables are
+optional: "강화 학습" finds 강화학습 and 강화학습 finds "강화 학습" (--exact:
+as written). Authors (--in authors) are matched like the author command's
+names: accents, dots and extra spaces ignored. Each quoted TERM is one
+phrase; a TERM of only spaces or punctuation is an error; use -- before a
+TERM that starts with '-'.
 
 Examples:
   papers search mamba
+  papers search "강화 학습" -n 5 --format jsonl
+  papers search -S LLM --sort votes
   papers search "in-context learning" transformer --since 2024-02
   papers search --any diffusion 확산 --in title
   papers search --regex '\bLLa(MA|VA)\b' --format jsonl)"));
-  return [options] { return run_listing(*options, View::kTop, false); };
+  return [options] { return run_listing(*options, View::kSearch, false); };
 }
 
 }  // namespace papers::cli

@@ -84,7 +84,8 @@ using papers::View;
 bool print_papers(std::span<const Paper* const> rows,
                   const OutputOptions& options,
                   View view,
-                  std::optional<Period> per = std::nullopt);
+                  std::optional<Period> per = std::nullopt,
+                  std::span<const Hit> hits = {});
 
 /// Declares the output options of an insight command: --format (table,
 /// json, jsonl, csv or tsv), --color, --width, --no-truncate and, for a

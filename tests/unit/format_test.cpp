@@ -157,7 +157,7 @@ TEST_CASE("parse_fields") {
     CHECK(fields.error().message
           == "unknown field 'name'; valid fields: rank, period, id, date, "
              "title, url, votes, authors, authors_truncated, thumbnail, "
-             "video, summary, fields, file, line");
+             "video, summary, fields, file, line, score, snippet");
   }
   SUBCASE("empty names and repeats are errors") {
     CHECK_FALSE(papers::parse_fields("").has_value());
