@@ -86,6 +86,7 @@ std::vector<Field> columns_for(std::span<const Paper* const> papers,
       fields.push_back(Field::kDate);
     }
     fields.insert(fields.end(), {Field::kId, Field::kTitle, Field::kSnippet});
+    drop_to_fit(fields, papers, options);  // DATE goes first; MATCH stays
     return fields;
   }
   case View::kList:
