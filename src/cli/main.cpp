@@ -189,7 +189,10 @@ Examples:
   }
   // The command is the first argument once the global options before it
   // are moved after it; `help` prints the help of any command.
-  const std::string_view invoked = args.empty() ? "" : args[0];
+  // A copy, not a view: `args.empty() ? "" : args[0]` is a std::string
+  // temporary, and a view of it dangles (release builds then matched no
+  // command and built no command's options).
+  const std::string invoked = args.empty() ? std::string() : args[0];
   const bool build_all = invoked == "completions" || invoked == "help";
   for (const auto& command : kCommands) {
     CLI::App* sub = app.add_subcommand(command.name, command.summary);
