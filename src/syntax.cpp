@@ -630,8 +630,11 @@ std::vector<Reference> find_references(std::string_view text, bool bare_ok) {
       const auto url = text.substr(start, end - start);
       const auto path = text.substr(at, end - at);
       const auto slash = path.find("/papers/");
-      if (auto id = arxiv_id_view("huggingface.co"
-                                  + std::string(path.substr(slash)))) {
+      // The view that arxiv_id_view() returns points into its argument:
+      // the URL it reads must outlive the id.
+      const std::string canonical =
+          "huggingface.co" + std::string(path.substr(slash));
+      if (auto id = arxiv_id_view(canonical)) {
         add_reference(out, *id, url);
       }
       i = end > at ? end : at + 1;
