@@ -540,7 +540,12 @@ std::string write(OutputFormat format,
 
 std::vector<Paper> parse(std::string_view bytes) {
   papers::LoadResult load;
-  papers::load_buffer("2024-02-07.md", bytes, load);
+  // The markdown writer writes the canonical layout: read it back as such,
+  // not through layout detection.
+  papers::load_buffer("2024-02-07.md",
+                      bytes,
+                      load,
+                      papers::ParseOptions{papers::LayoutChoice::kCanonical});
   const auto list = load.table.papers();
   return {list.begin(), list.end()};
 }
