@@ -629,7 +629,9 @@ std::vector<Reference> find_references(std::string_view text, bool bare_ok) {
       const auto end = token_end(text, at);
       const auto url = text.substr(start, end - start);
       const auto path = text.substr(at, end - at);
-      const auto slash = path.find("/papers/");
+      // The needle matched without regard to case (`HF.CO/PAPERS/`): the
+      // path starts where it does, not where a case-exact find puts it.
+      const std::size_t slash = at == h ? 14 : 5;
       // The view that arxiv_id_view() returns points into its argument:
       // the URL it reads must outlive the id.
       const std::string canonical =
