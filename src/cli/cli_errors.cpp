@@ -56,16 +56,6 @@ bool takes_arguments(const CLI::App& cmd) {
   return false;
 }
 
-std::string join(const std::vector<std::string>& words,
-                 std::string_view separator) {
-  std::string out;
-  for (const auto& word : words) {
-    out += out.empty() ? "" : separator;
-    out += word;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string unknown_option_message(const CLI::App& cmd, std::string_view arg) {
@@ -114,7 +104,7 @@ std::string leftover_message(const CLI::App& cmd,
              + fmt::format(" (quote a {} with spaces: {} \"{}\")",
                            name ? "name" : "value",
                            *option,
-                           join(words, " "));
+                           join_words(words, " "));
     }
   }
   if (!takes_arguments(cmd)) {
@@ -199,7 +189,7 @@ std::string parse_error_message(const CLI::ParseError& error,
       return fmt::format("{}: '{}' is not one of {}{}",
                          name,
                          value,
-                         join(choices, ", "),
+                         join_words(choices, ", "),
                          did_you_mean(value, views));
     }
     if (const auto range = rest.rfind(" not in range ");

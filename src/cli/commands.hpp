@@ -134,6 +134,12 @@ std::string warning_summary(std::span<const Diagnostic> diagnostics);
 /// digest cannot act on the terminal through stderr.
 std::string printable(std::string_view message);
 
+/// `words` with `separator` between them (option names, choices).
+inline std::string join_words(const std::vector<std::string>& words,
+                              std::string_view separator) {
+  return fmt::format("{}", fmt::join(words, separator));
+}
+
 /// Loads the inputs without printing anything.
 LoadResult load_quietly(const CommonOptions& options);
 
