@@ -7,8 +7,6 @@
 
 #include <papers/digest_parser.hpp>
 
-#include <cmark.h>
-
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -17,177 +15,11 @@
 namespace papers {
 namespace {
 
-bool is_ascii_punct(char c) {
-  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@')
-         || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
-}
-
-// Decodes one entity reference (`&amp;`, `&#233;`, `&#xE9;`) through cmark,
-// which holds the full HTML5 entity table; "" when it is not a valid one.
-// The entities titles use most skip the cmark round trip.
-std::string decode_entity(std::string_view entity) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5>
-      kCommon = {{{"&amp;", "&"},
-                  {"&lt;", "<"},
-                  {"&gt;", ">"},
-                  {"&quot;", "\""},
-                  {"&apos;", "'"}}};
-  for (const auto& [name, value] : kCommon) {
-    if (entity == name) {
-      return std::string(value);
-    }
-  }
-  std::string doc(entity);
-  cmark_node* root =
-      cmark_parse_document(doc.data(), doc.size(), CMARK_OPT_DEFAULT);
-  std::string out;
-  cmark_node* para = cmark_node_first_child(root);
-  if (para != nullptr && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH) {
-    cmark_node* text = cmark_node_first_child(para);
-    if (text != nullptr && cmark_node_next(text) == nullptr
-        && cmark_node_get_type(text) == CMARK_NODE_TEXT) {
-      const char* literal = cmark_node_get_literal(text);
-      if (literal != nullptr && doc != literal) {
-        out = literal;
-      }
-    }
-  }
-  cmark_node_free(root);
-  return out;
-}
-
-// The longest entity reference cmark knows is 33 bytes with `&` and `;`.
-constexpr std::size_t kMaxEntityLength = 40;
-
-// Length of an entity reference starting at s[i] ('&'), or 0. The search
-// for ';' is bounded: a title full of `&` must not cost O(n^2).
-std::size_t entity_length(std::string_view s, std::size_t i) {
-  const auto semi = s.substr(0, i + kMaxEntityLength).find(';', i + 1);
-  if (semi == std::string_view::npos || semi == i + 1) {
-    return 0;
-  }
-  for (std::size_t k = i + 1; k < semi; ++k) {
-    const char c = s[k];
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9') || (k == i + 1 && c == '#');
-    if (!ok) {
-      return 0;
-    }
-  }
-  return semi - i + 1;
-}
-
 enum class Mode {
   kPreamble,  // before any heading that opens or closes a section
   kSection,   // inside a `## Daily Papers (...)` section
   kOther,     // after any other `#`/`##` heading: not digest content
 };
-
-struct Heading {
-  int level = 0;
-  std::string_view text;
-};
-
-// An ATX heading: up to 3 spaces, 1-6 `#`, then a space or the line end.
-std::optional<Heading> parse_heading(std::string_view line) {
-  std::size_t i = 0;
-  while (i < line.size() && i < 3 && line[i] == ' ') {
-    ++i;
-  }
-  std::size_t level = 0;
-  while (i + level < line.size() && line[i + level] == '#') {
-    ++level;
-  }
-  if (level == 0 || level > 6) {
-    return std::nullopt;
-  }
-  const std::size_t after = i + level;
-  if (after < line.size() && line[after] != ' ' && line[after] != '\t') {
-    return std::nullopt;
-  }
-  return Heading{static_cast<int>(level), trim(line.substr(after))};
-}
-
-// A code fence: up to 3 spaces (more inside list items), then ``` or ~~~.
-struct Fence {
-  char ch = 0;
-  std::size_t length = 0;
-  std::size_t indent = 0;            // > 0: opened inside a bullet's content
-  std::uint32_t line = 0;            // where it opened
-  std::uint32_t hidden_heading = 0;  // first heading line it swallowed, or 0
-};
-
-std::optional<Fence> parse_fence(std::string_view line) {
-  std::size_t i = 0;
-  while (i < line.size() && line[i] == ' ') {
-    ++i;
-  }
-  if (i >= line.size() || (line[i] != '`' && line[i] != '~')) {
-    return std::nullopt;
-  }
-  const char ch = line[i];
-  std::size_t n = 0;
-  while (i + n < line.size() && line[i + n] == ch) {
-    ++n;
-  }
-  if (n < 3) {
-    return std::nullopt;
-  }
-  // A backtick fence's info string holds no backtick: "```a``` b" is a
-  // code span in a paragraph, not a fence (CommonMark 4.5).
-  if (ch == '`' && line.find('`', i + n) != std::string_view::npos) {
-    return std::nullopt;
-  }
-  return Fence{ch, n, i, 0, 0};
-}
-
-// `- `, `* ` or `+ ` at column 0 (or the marker alone): the bullet's text.
-std::optional<std::string_view> bullet_text(std::string_view line) {
-  if (line.empty() || (line[0] != '-' && line[0] != '*' && line[0] != '+')) {
-    return std::nullopt;
-  }
-  if (line.size() == 1) {
-    return std::string_view{};
-  }
-  if (line[1] != ' ' && line[1] != '\t') {
-    return std::nullopt;
-  }
-  return trim(line.substr(2));
-}
-
-// `**Label**: `, `***Label***: ` and the malformed `***Label*: `: the
-// label (nullopt when there is none) and the text after it.
-struct Labelled {
-  std::optional<std::string_view> label;
-  std::string_view text;
-};
-
-Labelled split_label(std::string_view text) {
-  std::size_t open = 0;
-  while (open < text.size() && text[open] == '*') {
-    ++open;
-  }
-  if (open < 2 || open > 3) {
-    return {std::nullopt, text};
-  }
-  const auto close = text.find('*', open);
-  if (close == std::string_view::npos || close == open) {
-    return {std::nullopt, text};
-  }
-  std::size_t stars = 0;
-  while (close + stars < text.size() && text[close + stars] == '*') {
-    ++stars;
-  }
-  const std::size_t colon = close + stars;
-  const auto label = trim(text.substr(open, close - open));
-  const bool is_label = stars <= 3 && colon < text.size() && text[colon] == ':'
-                        && (colon + 1 == text.size() || text[colon + 1] == ' ')
-                        && !label.empty();
-  if (!is_label) {
-    return {std::nullopt, text};
-  }
-  return {label, trim(text.substr(colon + 1))};
-}
 
 // Index of the last CR or LF of `s`, or npos (memrchr: string_view's
 // find_last_of compares byte by byte against the set).
@@ -206,84 +38,12 @@ bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-// The `src` attribute of a `<video ...>` line, trimmed like every other
-// URL; nullopt when there is none or it is blank.
-std::optional<std::string_view> video_src(std::string_view line) {
-  const auto at = line.find("src=");
-  if (at == std::string_view::npos || at + 4 >= line.size()) {
-    return std::nullopt;
-  }
-  const char quote = line[at + 4];
-  if (quote != '"' && quote != '\'') {
-    return std::nullopt;
-  }
-  const auto end = line.find(quote, at + 5);
-  if (end == std::string_view::npos) {
-    return std::nullopt;
-  }
-  const auto src = trim(line.substr(at + 5, end - at - 5));
-  if (src.empty()) {
-    return std::nullopt;
-  }
-  return src;
-}
-
-// The date a path names: a `YYYY-MM-DD.md` file name or a `YYYY/MM/DD.md`
-// path (`.markdown` too, either in any case); nullopt for any other path.
-std::optional<Date> date_from_path(std::string_view path) {
-  std::string_view stem = path;
-  bool has_extension = false;
-  for (std::string_view ext : {".md", ".markdown"}) {
-    if (stem.size() > ext.size()
-        && std::equal(ext.begin(),
-                      ext.end(),
-                      stem.end() - static_cast<std::ptrdiff_t>(ext.size()),
-                      [](char a, char b) { return a == ascii_lower(b); })) {
-      stem.remove_suffix(ext.size());
-      has_extension = true;
-      break;
-    }
-  }
-  constexpr std::size_t kDateLength = 10;  // YYYY-MM-DD
-  if (!has_extension || stem.size() < kDateLength) {
-    return std::nullopt;
-  }
-  const bool whole_name =
-      stem.size() == kDateLength || stem[stem.size() - kDateLength - 1] == '/';
-  std::string tail(stem.substr(stem.size() - kDateLength));
-  if (!whole_name || tail[4] != tail[7] || (tail[4] != '-' && tail[4] != '/')) {
-    return std::nullopt;
-  }
-  tail[4] = '-';
-  tail[7] = '-';
-  return Date::parse(tail);
-}
+using syntax::Fence;
+using syntax::Heading;
+using syntax::parse_fence;
+using syntax::parse_heading;
 
 }  // namespace
-
-std::string decode_link_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\\' && i + 1 < text.size() && is_ascii_punct(text[i + 1])) {
-      out += text[++i];
-    } else if (c == '&') {
-      const auto len = entity_length(text, i);
-      std::string decoded =
-          len ? decode_entity(text.substr(i, len)) : std::string();
-      if (decoded.empty()) {
-        out += c;
-      } else {
-        out += decoded;
-        i += len - 1;
-      }
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 struct DigestParser::State {
   std::string file;
@@ -354,12 +114,6 @@ struct DigestParser::State {
   const char* clean_begin = nullptr;
   const char* clean_end = nullptr;
 
-  // The open bullet's text: a view while its lines lie back to back in
-  // stable bytes, else built in `joined`.
-  std::string_view open_text;
-  std::string joined;
-  bool open_joined = false;
-  bool bullet_open = false;
   std::vector<std::string_view> names;  // scratch for Authors lines
 
   // The open paper's summary: a view from its first line to its last
@@ -369,18 +123,11 @@ struct DigestParser::State {
   std::string summary_copy;
   bool summary_copied = false;
 
-  // split_summary() runs the same line rules with `build_items` set: the
-  // bullets are then built (`items`) rather than the raw summary kept.
-  bool build_items = false;
-  bool all_clean = false;  // every line is known to be clean text
-  std::vector<SummaryItem> items;
-  std::vector<SummaryItem> done_items;  // of the paper that closed
-
   State(std::string f, PaperSink& p, DiagnosticSink& d)
       : file(std::move(f)),
         paper_sink(p),
         diagnostic_sink(d),
-        path_date(date_from_path(file)),
+        path_date(syntax::canonical_path_date(file)),
         file_view(store->copy(file)) {}
 
   void warn(std::uint32_t line, DiagnosticCode code, std::string message) {
@@ -476,49 +223,6 @@ struct DigestParser::State {
     return in_stable(text) ? text : store->copy(text);
   }
 
-  void start_bullet(const Labelled& item) {
-    finish_bullet();
-    auto& added = items.emplace_back();
-    if (item.label) {
-      added.label = keep(*item.label);
-    }
-    bullet_open = true;
-    if (item.text.empty() || in_stable(item.text)) {
-      open_text = item.text;
-      open_joined = false;
-    } else {
-      joined.assign(item.text);
-      open_joined = true;
-    }
-  }
-
-  // Adds a continuation line to the open bullet, joined with '\n'.
-  void continue_bullet(std::string_view line) {
-    if (!open_joined && !open_text.empty() && in_stable(line)
-        && in_stable(open_text)
-        && open_text.data() + open_text.size() + 1 == line.data()
-        && open_text.data()[open_text.size()] == '\n') {
-      open_text =
-          std::string_view(open_text.data(),
-                           static_cast<std::size_t>(line.data() + line.size()
-                                                    - open_text.data()));
-      return;
-    }
-    if (!open_joined) {
-      joined.assign(open_text);
-      open_joined = true;
-    }
-    joined += '\n';
-    joined += line;
-  }
-
-  void finish_bullet() {
-    if (bullet_open) {
-      items.back().text = open_joined ? store->copy(joined) : open_text;
-      bullet_open = false;
-    }
-  }
-
   // A line of the summary: a bullet, a continuation, a line of code.
   void add_summary_line(std::string_view line) {
     if (!summary_copied && in_stable(line)) {
@@ -555,31 +259,15 @@ struct DigestParser::State {
 
   void close_paper() {
     if (paper) {
-      if (build_items) {
-        finish_bullet();
-        done_items = std::move(items);
-      } else {
-        paper->summary = take_summary();
-        if (!stopped) {
-          stopped = !deliver(std::move(*paper));
-          update_special();
-        }
+      paper->summary = take_summary();
+      if (!stopped) {
+        stopped = !deliver(std::move(*paper));
+        update_special();
       }
     }
     paper.reset();
-    items.clear();
-    bullet_open = false;
     in_bullets = false;
     saw_blank = false;
-  }
-
-  // A line that continues the open bullet.
-  void on_summary_line(std::string_view line) {
-    if (build_items) {
-      continue_bullet(line);
-    } else {
-      add_summary_line(line);
-    }
   }
 
   // Ends the open date section; an empty one is remembered.
@@ -631,8 +319,6 @@ struct DigestParser::State {
     update_special();
     paper.reset();
     take_summary();
-    items.clear();
-    bullet_open = false;
   }
 
   void feed(std::string_view chunk);
@@ -653,8 +339,7 @@ void DigestParser::State::feed(std::string_view chunk) {
   if (is_binary || stopped || chunk.empty()) {
     return;  // nothing more of the input is used, or nothing to use
   }
-  const auto last_end =
-      all_clean ? std::string_view::npos : last_line_end(chunk);
+  const auto last_end = last_line_end(chunk);
   std::size_t first = 0;
   if (last_end != std::string_view::npos && !splitter.at_line_start()) {
     first = LineEndFinder(chunk).next(0);
@@ -671,16 +356,14 @@ void DigestParser::State::feed(std::string_view chunk) {
   // file of zeros (/dev/zero) has no line end to wait for. Outside a clean
   // region, where the pass above did not look, memchr does.
   const void* nul = nullptr;
-  if (!all_clean) {
-    if (clean_begin == nullptr) {
-      nul = std::memchr(chunk.data(), '\0', chunk.size());
-    } else {
-      const auto tail =
-          static_cast<std::size_t>(chunk.data() + chunk.size() - clean_end);
-      nul = std::memchr(chunk.data(), '\0', first);
-      if (nul == nullptr) {
-        nul = std::memchr(clean_end, '\0', tail);
-      }
+  if (clean_begin == nullptr) {
+    nul = std::memchr(chunk.data(), '\0', chunk.size());
+  } else {
+    const auto tail =
+        static_cast<std::size_t>(chunk.data() + chunk.size() - clean_end);
+    nul = std::memchr(chunk.data(), '\0', first);
+    if (nul == nullptr) {
+      nul = std::memchr(clean_end, '\0', tail);
     }
   }
   auto line = [this](std::string_view text) { on_line(text); };
@@ -727,9 +410,8 @@ void DigestParser::State::on_line(std::string_view line) {
   if (line_no == 1 && starts_with(line, "\xEF\xBB\xBF")) {
     line.remove_prefix(3);
   }
-  const bool clean = all_clean
-                     || (clean_begin != nullptr && line.data() >= clean_begin
-                         && line.data() + line.size() <= clean_end);
+  const bool clean = (clean_begin != nullptr && line.data() >= clean_begin
+                      && line.data() + line.size() <= clean_end);
   if (!clean) {
     if (std::memchr(line.data(), '\0', line.size()) != nullptr) {
       become_binary(line_no);
@@ -768,15 +450,13 @@ void DigestParser::State::on_line(std::string_view line) {
         fence->hidden_heading = line_no;
       }
     }
-    if (auto close = parse_fence(line); close && close->ch == fence->ch
-                                        && close->length >= fence->length
-                                        && trim(line).size() == close->length) {
+    if (syntax::closes_fence(*fence, line)) {
       fence.reset();
     }
     // Code in a bullet is kept as written, blank lines included; a line in
     // a fence is never a bullet, a field or a heading.
     if (paper && in_bullets) {
-      on_summary_line(line);
+      add_summary_line(line);
       saw_blank = false;
     }
     return;
@@ -821,17 +501,14 @@ void DigestParser::State::detect(std::string_view line) {
       if (heading->level <= 2) {
         if (date_seen_undecided) {
           decide(Layout::kCanonical);  // a section of no papers, then more
-        } else if (heading->level == 2 && starts_with(text, "Daily Papers (")
-                   && text.ends_with(')')) {
+        } else if (heading->level == 2 && syntax::date_heading_value(text)) {
           // Canonical, unless its paper headings turn out to be another
           // generator's (`### 1. **[Title](link)**`): seen at the first.
           date_seen_undecided = true;
         }
         return;
       }
-      const bool canonical_heading = text.starts_with('[')
-                                     && text.find("](") != text.npos
-                                     && text.ends_with(')');
+      const bool canonical_heading = syntax::heading_link(text).has_value();
       if (date_seen_undecided) {
         decide(canonical_heading || !syntax::may_hold_reference(text)
                        || syntax::find_references(text, false).empty()
@@ -895,20 +572,19 @@ void DigestParser::State::on_heading(const Heading& heading) {
   if (heading.level <= 2) {
     close_paper();
     close_section();
-    constexpr std::string_view kDatePrefix = "Daily Papers (";
-    if (heading.level == 2 && starts_with(heading.text, kDatePrefix)
-        && heading.text.ends_with(')')) {
+    const auto value = heading.level == 2
+                           ? syntax::date_heading_value(heading.text)
+                           : std::nullopt;
+    if (value) {
       mode = Mode::kSection;
       saw_date_heading = true;
       open_section = line_no;
       open_section_empty = true;
-      const auto value = heading.text.substr(
-          kDatePrefix.size(), heading.text.size() - kDatePrefix.size() - 1);
-      date = Date::parse(value);
+      date = Date::parse(*value);
       if (!date) {
         warn(line_no,
              DiagnosticCode::kInvalidDate,
-             "invalid date '" + std::string(value)
+             "invalid date '" + std::string(*value)
                  + "' in section heading; its papers have no date");
       } else if (path_date && *path_date != *date) {
         warn(line_no,
@@ -949,13 +625,11 @@ void DigestParser::State::start_paper(std::string_view text) {
         && raw.find('&') == std::string_view::npos) {
       return keep(raw);
     }
-    return store->copy(decode_link_text(raw));
+    return store->copy(syntax::decode_link_text(raw));
   };
-  const auto mid = text.rfind("](");
-  if (text.starts_with('[') && mid != std::string_view::npos
-      && text.ends_with(')')) {
-    paper->title = title(text.substr(1, mid - 1));
-    const auto url = keep(trim(text.substr(mid + 2, text.size() - mid - 3)));
+  if (const auto link = syntax::heading_link(text)) {
+    paper->title = title(link->text);
+    const auto url = keep(link->url);
     paper->url.emplace(url);
     paper->id = arxiv_id_view(url);
     if (!paper->id) {
@@ -973,55 +647,46 @@ void DigestParser::State::start_paper(std::string_view text) {
 
 // Media, Vote and Authors lines; false when the line is none of them.
 bool DigestParser::State::on_field_line(std::string_view line) {
-  const auto field = trim(line);
-  if (starts_with(field, "Vote:")) {
-    const auto value = field.substr(5);
-    const auto vote = parse_votes(value);
+  const auto field = syntax::parse_entry_line(line);
+  switch (field.kind) {
+  case syntax::EntryLineKind::kNone:
+    return false;
+  case syntax::EntryLineKind::kVote: {
+    const auto vote = parse_votes(field.value);
     if (!vote.valid) {
       warn(line_no,
            DiagnosticCode::kInvalidVotes,
-           "invalid vote count '" + std::string(trim(value))
+           "invalid vote count '" + std::string(trim(field.value))
                + "'; votes unknown");
     }
     paper->votes = vote.votes;
     return true;
   }
-  if (starts_with(field, "Authors:")) {
-    split_authors(field.substr(8), *store, names);
+  case syntax::EntryLineKind::kAuthors:
+    split_authors(field.value, *store, names);
     for (auto& name : names) {
       name = keep(name);
     }
     paper->authors.assign(names.begin(), names.end());
     return true;
-  }
-  if (starts_with(field, "![") && field.ends_with(')')) {
-    const auto mid = field.find("](");
-    if (mid != std::string_view::npos) {
-      if (const auto url = trim(field.substr(mid + 2, field.size() - mid - 3));
-          !url.empty()) {
-        paper->thumbnail.emplace(keep(url));
-      }
-      return true;
+  case syntax::EntryLineKind::kThumbnail:
+    if (!field.value.empty()) {
+      paper->thumbnail.emplace(keep(field.value));
     }
-  }
-  constexpr std::string_view kWatch = "[Watch Video]";
-  if (starts_with(field, kWatch)) {
-    auto rest = field.substr(kWatch.size());
-    if (rest.starts_with('(') && rest.ends_with(')')) {
-      rest = rest.substr(1, rest.size() - 2);
-    } else {
+    return true;
+  case syntax::EntryLineKind::kVideoLink:
+    if (field.broken) {
       warn(line_no,
            DiagnosticCode::kBrokenVideoLink,
            "broken video link (no parentheses around the URL)");
     }
-    if (rest = trim(rest); !rest.empty()) {
-      paper->video.emplace(keep(rest));
+    if (!field.value.empty()) {
+      paper->video.emplace(keep(field.value));
     }
     return true;
-  }
-  if (starts_with(field, "<div><video") || starts_with(field, "<video")) {
-    if (auto src = video_src(field); src && !paper->video) {
-      paper->video = keep(*src);
+  case syntax::EntryLineKind::kVideoTag:
+    if (!field.value.empty() && !paper->video) {
+      paper->video = keep(field.value);
     }
     return true;
   }
@@ -1035,13 +700,9 @@ void DigestParser::State::on_paper_line(std::string_view line) {
   }
   const bool after_blank = saw_blank;
   saw_blank = false;
-  if (auto text = bullet_text(line)) {
+  if (syntax::bullet_text(line)) {
     in_bullets = true;
-    if (build_items) {
-      start_bullet(split_label(*text));
-    } else {
-      add_summary_line(line);
-    }
+    add_summary_line(line);
     return;
   }
   if (!in_bullets) {
@@ -1058,7 +719,7 @@ void DigestParser::State::on_paper_line(std::string_view line) {
          DiagnosticCode::kStrayText,
          "stray text after a blank line; kept in the previous bullet");
   }
-  on_summary_line(line);
+  add_summary_line(line);
 }
 
 DigestParser::DigestParser(std::string file,
@@ -1130,46 +791,5 @@ void DigestParser::finish() {
 bool DigestParser::binary() const { return state_->is_binary; }
 
 std::string_view DigestParser::layout() const { return state_->layout_name; }
-
-namespace {
-
-// split_summary() reads one paper's lines: nothing reaches these.
-struct NoSinks final : public PaperSink, public DiagnosticSink {
-  bool on_paper(Paper&& /*paper*/) override { return true; }
-
-  void on_diagnostic(Diagnostic&& /*diagnostic*/) override {}
-};
-
-}  // namespace
-
-SummaryItems split_summary(std::string_view summary) {
-  SummaryItems out;
-  if (summary.empty()) {
-    return out;
-  }
-  // The lines are read as they were inside their entry: a paper is open,
-  // and nothing before them could have opened a fence (a line in a fence
-  // is never a bullet, and the summary starts at one). Their diagnostics
-  // were reported when the digest was read.
-  NoSinks sinks;
-  DigestParser::State s(std::string(), sinks, sinks);
-  s.build_items = true;
-  s.layout = DigestParser::State::Layout::kCanonical;
-  s.update_special();
-  // A summary is clean text, as every text field of a Paper is: the
-  // parser repaired or rejected what was not.
-  s.all_clean = true;
-  s.mode = Mode::kSection;
-  s.line_no = 1;
-  s.paper.emplace();
-  s.stable_begin = summary.data();
-  s.stable_end = summary.data() + summary.size();
-  s.feed(summary);
-  s.splitter.finish([&s](std::string_view line) { s.on_line(line); });
-  s.close_paper();
-  out.items_ = std::move(s.done_items);
-  out.text_ = std::move(s.store);
-  return out;
-}
 
 }  // namespace papers

@@ -4,9 +4,9 @@
 #include "format_writers.hpp"
 #include "text_util.hpp"
 
-#include <papers/digest_parser.hpp>
 #include <papers/export.hpp>
 #include <papers/markup.hpp>
+#include <papers/summary.hpp>
 #include <papers/text_fold.hpp>
 
 #include <sqlite3.h>

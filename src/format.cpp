@@ -1,9 +1,9 @@
 #include "format_writers.hpp"
 #include "paper_fields.hpp"
 
-#include <papers/digest_parser.hpp>
 #include <papers/format.hpp>
 #include <papers/markup.hpp>
+#include <papers/summary.hpp>
 
 #include <fmt/format.h>
 

@@ -7,10 +7,11 @@
 // to decode back to themselves. Written to a terminal, the text is
 // sanitised like every other human-facing format.
 #include "format_writers.hpp"
+#include "syntax.hpp"
 #include "text_util.hpp"
 #include "text_width.hpp"
 
-#include <papers/digest_parser.hpp>
+#include <papers/summary.hpp>
 
 #include <map>
 #include <optional>
@@ -19,29 +20,6 @@
 
 namespace papers {
 namespace {
-
-bool is_ascii_punct(char c) {
-  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@')
-         || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
-}
-
-// `&` starts what the parser would decode as an entity (`&amp;`, `&#233;`).
-bool starts_entity(std::string_view s, std::size_t i) {
-  std::size_t k = i + 1;
-  while (k < s.size() && k - i <= 40) {
-    const char c = s[k];
-    if (c == ';') {
-      return k > i + 1;
-    }
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9') || (k == i + 1 && c == '#');
-    if (!ok) {
-      return false;
-    }
-    ++k;
-  }
-  return false;
-}
 
 // Brackets nest properly, so they can stay as the generator wrote them.
 bool balanced_brackets(std::string_view s) {
@@ -65,8 +43,9 @@ std::string escape_title(std::string_view title, bool linked) {
   for (std::size_t i = 0; i < title.size(); ++i) {
     const char c = title[i];
     const bool escape =
-        (c == '\\' && (i + 1 == title.size() || is_ascii_punct(title[i + 1])))
-        || (c == '&' && starts_entity(title, i))
+        (c == '\\'
+         && (i + 1 == title.size() || syntax::is_escapable(title[i + 1])))
+        || (c == '&' && syntax::entity_length(title, i) > 0)
         || ((c == '[' || c == ']') && !brackets_ok)
         || (c == '[' && i == 0 && !linked);  // not mistaken for a link
     if (escape) {
@@ -114,50 +93,11 @@ bool starts_construct(std::string_view line) {
   if (line.starts_with("  ") || line.starts_with('\t')) {
     return false;
   }
-  if (!line.empty() && (line[0] == '-' || line[0] == '*' || line[0] == '+')
-      && (line.size() == 1 || line[1] == ' ' || line[1] == '\t')) {
+  if (syntax::bullet_text(line)) {
     return true;
   }
-  std::size_t i = 0;
-  while (i < line.size() && i < 3 && line[i] == ' ') {
-    ++i;
-  }
-  std::size_t level = 0;
-  while (i + level < line.size() && line[i + level] == '#') {
-    ++level;
-  }
-  const std::size_t after = i + level;
-  return level >= 1 && level <= 3
-         && (after == line.size() || line[after] == ' ' || line[after] == '\t');
-}
-
-// A code fence line (``` or ~~~, three or more, after any indentation), as
-// the parser sees it: inside a fence, every line is bullet text as written.
-struct Fence {
-  char ch = 0;
-  std::size_t length = 0;
-  std::size_t indent = 0;  // > 0: inside the bullet's content
-};
-
-std::optional<Fence> parse_fence(std::string_view line) {
-  const auto start = line.find_first_not_of(' ');
-  if (start == std::string_view::npos
-      || (line[start] != '`' && line[start] != '~')) {
-    return std::nullopt;
-  }
-  const auto end = line.find_first_not_of(line[start], start);
-  const auto length =
-      (end == std::string_view::npos ? line.size() : end) - start;
-  if (length < 3) {
-    return std::nullopt;
-  }
-  // As in the parser (CommonMark 4.5): a backtick fence's info string holds
-  // no backtick, so "```a``` b" is a code span, not a fence.
-  if (line[start] == '`' && end != std::string_view::npos
-      && line.find('`', end) != std::string_view::npos) {
-    return std::nullopt;
-  }
-  return Fence{line[start], length, start};
+  const auto heading = syntax::parse_heading(line);
+  return heading && heading->level <= 3;
 }
 
 // The bullet's first line, then its continuation lines as written: the
@@ -204,20 +144,18 @@ bool append_bullet(const SummaryItem& item, bool last, std::string& out) {
     return true;
   }
   text.remove_prefix(newline + 1);
-  std::optional<Fence> fence;
+  std::optional<syntax::Fence> fence;
   while (true) {
     const auto end = text.find('\n');
     const auto line = text.substr(0, end);
-    const auto line_fence = parse_fence(line);
+    const auto line_fence = syntax::parse_fence(line);
     // As in the parser: a line back at column 0 ends an indented fence.
     if (fence && fence->indent > 0 && !line.empty() && line[0] != ' '
         && line[0] != '\t') {
       fence.reset();
     }
     if (fence) {
-      if (line_fence && line_fence->ch == fence->ch
-          && line_fence->length >= fence->length
-          && trim(line).size() == line_fence->length) {
+      if (syntax::closes_fence(*fence, line)) {
         fence.reset();
       }
     } else if (line_fence) {

@@ -387,68 +387,6 @@ void Reader::walk() {
   }
 }
 
-// True for a line that is only links (`[arXiv](…) | [PDF](…)`) or a URL.
-bool only_links(std::string_view line) {
-  auto s = trim(line);
-  if (s.starts_with("- ") || s.starts_with("* ")) {
-    s = trim(s.substr(2));
-  }
-  if (s.starts_with("http://") || s.starts_with("https://")) {
-    return s.find(' ') == std::string_view::npos;
-  }
-  if (!s.starts_with('[')) {
-    return false;
-  }
-  // Every non-separator character lies inside a link.
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (s[i] == ' ' || s[i] == '|' || s[i] == '/' || s[i] == '-' || s[i] == ','
-        || s[i] == '\xC2' || s[i] == '\xB7') {
-      ++i;
-      continue;
-    }
-    if (s[i] != '[') {
-      return false;
-    }
-    const auto mid = s.find("](", i);
-    const auto close = mid == std::string_view::npos ? mid : s.find(')', mid);
-    if (close == std::string_view::npos) {
-      return false;
-    }
-    i = close + 1;
-  }
-  return true;
-}
-
-bool is_rule(std::string_view line) {
-  const auto s = trim(line);
-  if (s.size() < 3) {
-    return false;
-  }
-  const char c = s[0];
-  if (c != '-' && c != '*' && c != '_') {
-    return false;
-  }
-  return std::all_of(
-      s.begin(), s.end(), [c](char x) { return x == c || x == ' '; });
-}
-
-std::optional<std::string_view> image_url(std::string_view line) {
-  const auto s = trim(line);
-  if (!s.starts_with("![") || !s.ends_with(')')) {
-    return std::nullopt;
-  }
-  const auto mid = s.find("](");
-  if (mid == std::string_view::npos) {
-    return std::nullopt;
-  }
-  const auto url = trim(s.substr(mid + 2, s.size() - mid - 3));
-  if (url.empty() || url.find(' ') != std::string_view::npos) {
-    return std::nullopt;
-  }
-  return url;
-}
-
 // Builds a summary from an entry's remaining lines in the canonical bullet
 // form the summary splitter reads: each block (paragraph, bullet, quote,
 // heading, table, code block) one bullet, labels as `**Label**: `.
@@ -563,10 +501,10 @@ bool Reader::emit(const Entry& entry, std::size_t& emitted) {
         summary.add(entry.item ? trim(line) : line, true);
         continue;
       }
-      if (is_rule(line) || (facts && trim(line).empty())) {
+      if (syntax::is_thematic_break(line) || (facts && trim(line).empty())) {
         continue;
       }
-      if (auto url = image_url(line); url && !paper.thumbnail) {
+      if (auto url = syntax::image_url(line); url && !paper.thumbnail) {
         paper.thumbnail = store.copy(*url);
         continue;
       }
@@ -627,7 +565,7 @@ bool Reader::emit(const Entry& entry, std::size_t& emitted) {
           continue;
         }
       }
-      if (facts && only_links(line)) {
+      if (facts && syntax::only_links(line)) {
         continue;
       }
       if (facts && !votes) {

@@ -2,8 +2,8 @@
 #include "text_store.hpp"
 #include "text_util.hpp"
 
-#include <papers/digest_parser.hpp>
 #include <papers/paper.hpp>
+#include <papers/summary.hpp>
 
 #include <algorithm>
 #include <array>

@@ -3,7 +3,7 @@
 #include "format_writers.hpp"
 #include "text_width.hpp"
 
-#include <papers/digest_parser.hpp>
+#include <papers/summary.hpp>
 
 #include <algorithm>
 #include <array>

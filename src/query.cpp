@@ -1,7 +1,7 @@
-#include <papers/digest_parser.hpp>
 #include <papers/markup.hpp>
 #include <papers/query.hpp>
 #include <papers/rank.hpp>
+#include <papers/summary.hpp>
 #include <papers/text_fold.hpp>
 
 #include <utf8proc.h>

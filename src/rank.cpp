@@ -1,8 +1,8 @@
 #include "text_width.hpp"
 
-#include <papers/digest_parser.hpp>
 #include <papers/markup.hpp>
 #include <papers/rank.hpp>
+#include <papers/summary.hpp>
 #include <papers/text_fold.hpp>
 
 #include <algorithm>

@@ -3,7 +3,7 @@
 #include "paper_parse.hpp"
 #include "text_util.hpp"
 
-#include <papers/digest_parser.hpp>
+#include <cmark.h>
 
 #include <algorithm>
 #include <array>
@@ -450,6 +450,247 @@ Labelled split_label(std::string_view text) {
     return {std::nullopt, text};
   }
   return {label, trim(text.substr(colon + 1))};
+}
+
+std::optional<std::string_view> date_heading_value(std::string_view text) {
+  constexpr std::string_view kDatePrefix = "Daily Papers (";
+  if (!starts_with(text, kDatePrefix) || !text.ends_with(')')) {
+    return std::nullopt;
+  }
+  return text.substr(kDatePrefix.size(), text.size() - kDatePrefix.size() - 1);
+}
+
+std::optional<HeadingLink> heading_link(std::string_view text) {
+  const auto mid = text.rfind("](");
+  if (!text.starts_with('[') || mid == std::string_view::npos
+      || !text.ends_with(')')) {
+    return std::nullopt;
+  }
+  return HeadingLink{text.substr(1, mid - 1),
+                     trim(text.substr(mid + 2, text.size() - mid - 3))};
+}
+
+namespace {
+
+// The `src` attribute of a `<video ...>` line, trimmed like every other
+// URL; empty when there is none or it is blank.
+std::string_view video_src(std::string_view line) {
+  const auto at = line.find("src=");
+  if (at == std::string_view::npos || at + 4 >= line.size()) {
+    return {};
+  }
+  const char quote = line[at + 4];
+  if (quote != '"' && quote != '\'') {
+    return {};
+  }
+  const auto end = line.find(quote, at + 5);
+  if (end == std::string_view::npos) {
+    return {};
+  }
+  return trim(line.substr(at + 5, end - at - 5));
+}
+
+}  // namespace
+
+EntryLine parse_entry_line(std::string_view line) {
+  const auto field = trim(line);
+  if (starts_with(field, "Vote:")) {
+    return {EntryLineKind::kVote, field.substr(5), false};
+  }
+  if (starts_with(field, "Authors:")) {
+    return {EntryLineKind::kAuthors, field.substr(8), false};
+  }
+  if (starts_with(field, "![") && field.ends_with(')')) {
+    const auto mid = field.find("](");
+    if (mid != std::string_view::npos) {
+      return {EntryLineKind::kThumbnail,
+              trim(field.substr(mid + 2, field.size() - mid - 3)),
+              false};
+    }
+  }
+  constexpr std::string_view kWatch = "[Watch Video]";
+  if (starts_with(field, kWatch)) {
+    auto rest = field.substr(kWatch.size());
+    const bool wrapped = rest.starts_with('(') && rest.ends_with(')');
+    if (wrapped) {
+      rest = rest.substr(1, rest.size() - 2);
+    }
+    return {EntryLineKind::kVideoLink, trim(rest), !wrapped};
+  }
+  if (starts_with(field, "<div><video") || starts_with(field, "<video")) {
+    return {EntryLineKind::kVideoTag, video_src(field), false};
+  }
+  return {};
+}
+
+bool only_links(std::string_view line) {
+  auto s = trim(line);
+  if (s.starts_with("- ") || s.starts_with("* ")) {
+    s = trim(s.substr(2));
+  }
+  if (s.starts_with("http://") || s.starts_with("https://")) {
+    return s.find(' ') == std::string_view::npos;
+  }
+  if (!s.starts_with('[')) {
+    return false;
+  }
+  // Every non-separator character lies inside a link.
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == ' ' || s[i] == '|' || s[i] == '/' || s[i] == '-' || s[i] == ','
+        || s[i] == '\xC2' || s[i] == '\xB7') {
+      ++i;
+      continue;
+    }
+    if (s[i] != '[') {
+      return false;
+    }
+    const auto mid = s.find("](", i);
+    const auto close = mid == std::string_view::npos ? mid : s.find(')', mid);
+    if (close == std::string_view::npos) {
+      return false;
+    }
+    i = close + 1;
+  }
+  return true;
+}
+
+bool is_thematic_break(std::string_view line) {
+  const auto s = trim(line);
+  if (s.size() < 3) {
+    return false;
+  }
+  const char c = s[0];
+  if (c != '-' && c != '*' && c != '_') {
+    return false;
+  }
+  return std::all_of(
+      s.begin(), s.end(), [c](char x) { return x == c || x == ' '; });
+}
+
+std::optional<std::string_view> image_url(std::string_view line) {
+  const auto field = parse_entry_line(line);
+  if (field.kind != EntryLineKind::kThumbnail || field.value.empty()
+      || field.value.find(' ') != std::string_view::npos) {
+    return std::nullopt;
+  }
+  return field.value;
+}
+
+std::optional<Date> canonical_path_date(std::string_view path) {
+  std::string_view stem = path;
+  bool has_extension = false;
+  for (std::string_view ext : {".md", ".markdown"}) {
+    if (stem.size() > ext.size()
+        && std::equal(ext.begin(),
+                      ext.end(),
+                      stem.end() - static_cast<std::ptrdiff_t>(ext.size()),
+                      [](char a, char b) { return a == ascii_lower(b); })) {
+      stem.remove_suffix(ext.size());
+      has_extension = true;
+      break;
+    }
+  }
+  constexpr std::size_t kDateLength = 10;  // YYYY-MM-DD
+  if (!has_extension || stem.size() < kDateLength) {
+    return std::nullopt;
+  }
+  const bool whole_name =
+      stem.size() == kDateLength || stem[stem.size() - kDateLength - 1] == '/';
+  std::string tail(stem.substr(stem.size() - kDateLength));
+  if (!whole_name || tail[4] != tail[7] || (tail[4] != '-' && tail[4] != '/')) {
+    return std::nullopt;
+  }
+  tail[4] = '-';
+  tail[7] = '-';
+  return Date::parse(tail);
+}
+
+bool is_escapable(char c) {
+  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@')
+         || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+namespace {
+
+// Decodes one entity reference (`&amp;`, `&#233;`, `&#xE9;`) through cmark,
+// which holds the full HTML5 entity table; "" when it is not a valid one.
+// The entities titles use most skip the cmark round trip.
+std::string decode_entity(std::string_view entity) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5>
+      kCommon = {{{"&amp;", "&"},
+                  {"&lt;", "<"},
+                  {"&gt;", ">"},
+                  {"&quot;", "\""},
+                  {"&apos;", "'"}}};
+  for (const auto& [name, value] : kCommon) {
+    if (entity == name) {
+      return std::string(value);
+    }
+  }
+  std::string doc(entity);
+  cmark_node* root =
+      cmark_parse_document(doc.data(), doc.size(), CMARK_OPT_DEFAULT);
+  std::string out;
+  cmark_node* para = cmark_node_first_child(root);
+  if (para != nullptr && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH) {
+    cmark_node* text = cmark_node_first_child(para);
+    if (text != nullptr && cmark_node_next(text) == nullptr
+        && cmark_node_get_type(text) == CMARK_NODE_TEXT) {
+      const char* literal = cmark_node_get_literal(text);
+      if (literal != nullptr && doc != literal) {
+        out = literal;
+      }
+    }
+  }
+  cmark_node_free(root);
+  return out;
+}
+
+// The longest entity reference cmark knows is 33 bytes with `&` and `;`.
+constexpr std::size_t kMaxEntityLength = 40;
+
+}  // namespace
+
+// The search for ';' is bounded: a title full of `&` must not cost O(n^2).
+std::size_t entity_length(std::string_view s, std::size_t i) {
+  const auto semi = s.substr(0, i + kMaxEntityLength).find(';', i + 1);
+  if (semi == std::string_view::npos || semi == i + 1) {
+    return 0;
+  }
+  for (std::size_t k = i + 1; k < semi; ++k) {
+    const char c = s[k];
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9') || (k == i + 1 && c == '#');
+    if (!ok) {
+      return 0;
+    }
+  }
+  return semi - i + 1;
+}
+
+std::string decode_link_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\\' && i + 1 < text.size() && is_escapable(text[i + 1])) {
+      out += text[++i];
+    } else if (c == '&') {
+      const auto len = entity_length(text, i);
+      std::string decoded =
+          len ? decode_entity(text.substr(i, len)) : std::string();
+      if (decoded.empty()) {
+        out += c;
+      } else {
+        out += decoded;
+        i += len - 1;
+      }
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 std::size_t numbered_prefix(std::string_view text) {

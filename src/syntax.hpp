@@ -52,6 +52,68 @@ struct Labelled {
 /// The canonical summary label of a bullet's text, if any.
 Labelled split_label(std::string_view text);
 
+/// The date a canonical section heading's text names: `Daily Papers (X)`
+/// gives X, not yet checked; nullopt for any other heading.
+std::optional<std::string_view> date_heading_value(std::string_view text);
+
+/// A canonical paper heading's `[Title](url)`: the link text as written
+/// (decode it with decode_link_text) and the URL, trimmed.
+struct HeadingLink {
+  std::string_view text;
+  std::string_view url;
+};
+
+/// The link of a heading's text when the whole text is one `[…](…)`.
+std::optional<HeadingLink> heading_link(std::string_view text);
+
+/// The field lines of a canonical entry, before its summary bullets.
+enum class EntryLineKind {
+  kNone,       ///< none of them
+  kVote,       ///< `Vote: N`
+  kAuthors,    ///< `Authors: A, B`
+  kThumbnail,  ///< `![alt](url)`
+  kVideoLink,  ///< `[Watch Video](url)`
+  kVideoTag,   ///< `<video src="url">` (or `<div><video ...`)
+};
+
+/// One canonical field line, recognised on the trimmed line.
+struct EntryLine {
+  EntryLineKind kind = EntryLineKind::kNone;
+  /// kVote, kAuthors: the text after the label, as written. kThumbnail,
+  /// kVideoLink, kVideoTag: the URL, trimmed; empty when there is none.
+  std::string_view value;
+  bool broken = false;  ///< kVideoLink without parentheses around the URL
+};
+
+/// What a line in a canonical entry's field block is.
+EntryLine parse_entry_line(std::string_view line);
+
+/// A line that is only links (`[arXiv](…) | [PDF](…)`, after an optional
+/// bullet marker) or one bare URL: a paper's references, not its text.
+bool only_links(std::string_view line);
+
+/// A thematic break: three or more of one of `-`, `*`, `_`, spaces between.
+bool is_thematic_break(std::string_view line);
+
+/// The URL of a line that is one image (`![alt](url)`), without spaces.
+std::optional<std::string_view> image_url(std::string_view line);
+
+/// The date a canonical digest's path names: a `YYYY-MM-DD.md` file name
+/// or a `YYYY/MM/DD.md` path (`.markdown` too, either in any case).
+std::optional<Date> canonical_path_date(std::string_view path);
+
+/// The length of the entity reference (`&amp;`, `&#233;`) that may start
+/// at text[i] ('&'): up to its `;`, within the longest entity; 0 when the
+/// bytes cannot be one. Whether it names a real entity is decode's job.
+std::size_t entity_length(std::string_view text, std::size_t i);
+
+/// An ASCII punctuation character: what a backslash escapes (CommonMark).
+bool is_escapable(char c);
+
+/// Decodes CommonMark backslash escapes and entity references in link
+/// text, leaving everything else literal (backticks, `<think>`, `*`).
+std::string decode_link_text(std::string_view text);
+
 /// `1. `, `1) `, `12.` ...: the list number's length with its space, or 0.
 std::size_t numbered_prefix(std::string_view text);
 

@@ -29,38 +29,6 @@ class DiagnosticSink {
   virtual void on_diagnostic(Diagnostic&& diagnostic) = 0;
 };
 
-/// The bullets of a summary (Paper::summary) as the digest parser reads
-/// them. An item's text is a view into the summary's bytes, or into text
-/// this object holds when its lines had to be joined: keep it while the
-/// items are used.
-class SummaryItems {
- public:
-  using const_iterator = std::vector<SummaryItem>::const_iterator;
-
-  const_iterator begin() const { return items_.begin(); }
-
-  const_iterator end() const { return items_.end(); }
-
-  std::size_t size() const { return items_.size(); }
-
-  bool empty() const { return items_.empty(); }
-
-  const SummaryItem& operator[](std::size_t i) const { return items_[i]; }
-
-  const std::vector<SummaryItem>& items() const { return items_; }
-
- private:
-  friend SummaryItems split_summary(std::string_view summary);
-
-  std::vector<SummaryItem> items_;
-  std::shared_ptr<const void> text_;  ///< joined continuation lines
-};
-
-/// Splits a summary into its bullets: `- ` (or `* `, `+ `) items at column
-/// 0, their `**Label**:` split off, continuation lines and code blocks
-/// joined with '\n', trailing blanks and line ends removed.
-SummaryItems split_summary(std::string_view summary);
-
 /// Which layouts a parser may read a file as.
 enum class LayoutChoice {
   kAuto,       ///< canonical when the first lines say so, else any (layouts.md)
@@ -102,13 +70,8 @@ class DigestParser {
 
  private:
   struct State;
-  friend SummaryItems split_summary(std::string_view summary);
 
   std::unique_ptr<State> state_;
 };
-
-/// Decodes CommonMark backslash escapes and entity references in link
-/// text, leaving everything else literal (backticks, `<think>`, `*`).
-std::string decode_link_text(std::string_view text);
 
 }  // namespace papers

@@ -38,7 +38,7 @@ bool is_valid_date(int year, int month, int day);
 
 /// One summary bullet: an optional label ("What's New") and the text as
 /// written (markdown, label removed, continuation lines joined with '\n').
-/// Made on demand from Paper::summary by split_summary() (digest_parser.hpp).
+/// Made on demand from Paper::summary by split_summary() (summary.hpp).
 struct SummaryItem {
   std::optional<std::string_view> label;
   std::string_view text;

@@ -20,6 +20,7 @@
 #include <papers/digest_parser.hpp>
 #include <papers/format.hpp>
 #include <papers/loader.hpp>
+#include <papers/summary.hpp>
 
 #include <algorithm>
 #include <cstddef>

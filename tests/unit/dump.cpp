@@ -3,6 +3,7 @@
 #include "text_util.hpp"
 
 #include <papers/digest_parser.hpp>
+#include <papers/summary.hpp>
 
 #include <algorithm>
 #include <fstream>

@@ -6,6 +6,7 @@
 
 #include <papers/digest_parser.hpp>
 #include <papers/loader.hpp>
+#include <papers/summary.hpp>
 
 #include <doctest/doctest.h>
 
