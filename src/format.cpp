@@ -37,9 +37,34 @@ std::string valid_field_list() {
 
 }  // namespace
 
+void write_ids(std::span<const Paper* const> papers,
+               const FormatOptions& options,
+               Output& out) {
+  // Ids are normalised (digits, a dot, perhaps a slash and letters of an
+  // old-style id), so they need no escaping; a paper without one has
+  // nothing to hand on to `papers show` and is left out.
+  for (const Paper* paper : papers) {
+    if (!out.ok()) {
+      return;
+    }
+    if (paper->id) {
+      out.text() += *paper->id;
+      out.text() += options.terminator;
+      out.end_record();
+    }
+  }
+}
+
 std::span<const std::string_view> output_format_names() {
-  static constexpr std::array<std::string_view, 8> kNames = {
-      "table", "json", "jsonl", "csv", "tsv", "markdown", "bibtex", "csl-json"};
+  static constexpr std::array<std::string_view, 9> kNames = {"table",
+                                                             "json",
+                                                             "jsonl",
+                                                             "csv",
+                                                             "tsv",
+                                                             "markdown",
+                                                             "bibtex",
+                                                             "csl-json",
+                                                             "ids"};
   return kNames;
 }
 
@@ -217,6 +242,9 @@ bool format_papers(OutputFormat format,
     break;
   case OutputFormat::kCslJson:
     write_csl_json(papers, options, out);
+    break;
+  case OutputFormat::kIds:
+    write_ids(papers, options, out);
     break;
   }
   return out.finish();

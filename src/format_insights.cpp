@@ -131,6 +131,7 @@ void write_records(OutputFormat format,
   case OutputFormat::kMarkdown:
   case OutputFormat::kBibtex:
   case OutputFormat::kCslJson:
+  case OutputFormat::kIds:
     write_records_table(keys, rows, options, out);
     return;
   }
@@ -163,7 +164,8 @@ bool finish(Output& out) { return out.finish(); }
 
 bool is_table(OutputFormat format) {
   return format == OutputFormat::kTable || format == OutputFormat::kMarkdown
-         || format == OutputFormat::kBibtex || format == OutputFormat::kCslJson;
+         || format == OutputFormat::kBibtex || format == OutputFormat::kCslJson
+         || format == OutputFormat::kIds;
 }
 
 Records author_records(std::span<const AuthorRow> rows, bool coauthors) {

@@ -40,6 +40,9 @@ void write_bibtex(std::span<const Paper* const> papers,
 void write_csl_json(std::span<const Paper* const> papers,
                     const FormatOptions& options,
                     Output& out);
+void write_ids(std::span<const Paper* const> papers,
+               const FormatOptions& options,
+               Output& out);
 
 /// The columns of CSV and TSV without --fields: the JSON record, flattened.
 std::vector<Field> default_flat_fields();

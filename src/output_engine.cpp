@@ -337,7 +337,9 @@ void TableLayout::write(const FormatOptions& options,
 
   std::string& text = out.text();
   std::string line;
-  for (std::size_t c = 0; c < n; ++c) {
+  // --no-header: the columns keep the header's width, so the rows line up
+  // as they would under it.
+  for (std::size_t c = 0; c < n && options.header; ++c) {
     const auto& column = columns_[c];
     const bool last = c + 1 == n;
     append_padded(line,
@@ -349,8 +351,10 @@ void TableLayout::write(const FormatOptions& options,
                   options.color ? kStyleHeader : "");
     line += last ? "" : kGap;
   }
-  end_line(line, trim, text);
-  out.end_record();
+  if (options.header) {
+    end_line(line, trim, text);
+    out.end_record();
+  }
   std::size_t next_break = 0;
   for (std::size_t r = 0; r < bars_.size() && out.ok(); ++r) {
     if (next_break < breaks_.size() && breaks_[next_break] == r) {

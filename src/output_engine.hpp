@@ -216,8 +216,9 @@ void append_delimited_cell(std::string_view value,
                            const FormatOptions& options,
                            std::string& out);
 
-/// A header row of `keys`, written even without rows (scripts see the
-/// columns), then `count` rows whose cells come from `cell(row, column)`.
+/// A header row of `keys` (unless FormatOptions::header is false),
+/// written even without rows (scripts see the columns), then `count` rows whose
+/// cells come from `cell(row, column)`.
 template <class CellText>
 void write_delimited_records(std::span<const std::string_view> keys,
                              std::size_t count,
@@ -227,13 +228,15 @@ void write_delimited_records(std::span<const std::string_view> keys,
                              CellText&& cell) {
   const char separator = csv ? ',' : '\t';
   const bool only = keys.size() == 1;
-  for (std::size_t c = 0; c < keys.size(); ++c) {
+  for (std::size_t c = 0; c < keys.size() && options.header; ++c) {
     if (c > 0) {
       out.text() += separator;
     }
     append_delimited_cell(keys[c], csv, only, options, out.text());
   }
-  out.text() += '\n';
+  if (options.header) {
+    out.text() += '\n';
+  }
   for (std::size_t i = 0; i < count && out.ok(); ++i) {
     for (std::size_t c = 0; c < keys.size(); ++c) {
       if (c > 0) {

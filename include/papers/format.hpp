@@ -34,6 +34,7 @@ enum class OutputFormat {
   kMarkdown,  ///< the papers as a digest that parses back to the same records
   kBibtex,    ///< one BibTeX @misc entry per paper
   kCslJson,   ///< one JSON array of CSL-JSON items (pandoc --citeproc)
+  kIds,       ///< one arXiv id a row, no header (papers without one left out)
 };
 
 /// The names --format accepts, in OutputFormat order.
@@ -89,6 +90,11 @@ struct FormatOptions {
   /// leading `'`, so a spreadsheet shows it as text instead of running it
   /// as a formula (--csv-safe).
   bool csv_safe = false;
+  /// table, csv and tsv (papers and insight rows): the header row; false
+  /// leaves it out (--no-header).
+  bool header = true;
+  /// ids: what ends each id, '\n' or (-0/--null) '\0'.
+  char terminator = '\n';
   /// `top --per`: the rows come period by period; the rank restarts in
   /// each, the table leaves a blank line between periods (and shows a
   /// PERIOD column unless the DATE column is the period), and JSON, CSV

@@ -53,7 +53,8 @@ void add_common_options(CLI::App& cmd, CommonOptions& options) {
   cmd.add_flag("-q,--quiet",
                options.quiet,
                "Print nothing on stderr but errors; listing commands print "
-               "nothing at all and only set the exit status (0: a match)")
+               "nothing at all and only set the exit status (0: a match, "
+               "even if an input failed, as rg -q)")
       ->group("Input");
 }
 

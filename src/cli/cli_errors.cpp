@@ -208,6 +208,12 @@ std::string parse_error_message(const CLI::ParseError& error,
     }
     return fmt::format("{}: {}", name, rest);
   }
+  if (const auto excludes = what.find(" excludes ");
+      kind == "ExcludesError" && excludes != std::string::npos) {
+    return fmt::format("{} cannot be combined with {}",
+                       what.substr(0, excludes),
+                       what.substr(excludes + 10));
+  }
   if (kind == "ArgumentMismatch" && colon != std::string::npos) {
     const auto required = rest.find(" required ");
     const auto missing = rest.rfind(" missing");

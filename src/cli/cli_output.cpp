@@ -157,6 +157,8 @@ FormatOptions format_options(const OutputOptions& options, View view) {
   format_options.color = use_color(options.color, format_options.terminal);
   format_options.ascii = options.ascii || !utf8_locale();
   format_options.csv_safe = options.csv_safe;
+  format_options.header = !options.no_header;
+  format_options.terminator = options.null ? '\0' : '\n';
   return format_options;
 }
 
@@ -179,6 +181,34 @@ void add_color_width_options(CLI::App& cmd,
   cmd.add_flag("--no-truncate",
                options.no_truncate,
                "Never shorten table cells or author lists")
+      ->group("Output");
+}
+
+// --json, declared just after --format: the same as --format json.
+void add_json_flag(CLI::App& cmd, OutputOptions& options) {
+  CLI::Option* format = cmd.get_option("--format");
+  cmd.add_flag_callback(
+         "--json",
+         [&options] { options.format = "json"; },
+         "The same as --format json")
+      ->excludes(format)
+      ->group("Output");
+}
+
+// --no-header, declared after --format so that its check sees the format.
+void add_no_header_flag(CLI::App& cmd, OutputOptions& options) {
+  cmd.add_flag("--no-header",
+               options.no_header,
+               "table, csv and tsv: leave out the header row")
+      ->check(CLI::Validator(
+          [&options](std::string&) -> std::string {
+            const auto& f = options.format;
+            if (f != "table" && f != "csv" && f != "tsv" && f != "ids") {
+              return "only for --format table, csv or tsv";
+            }
+            return {};
+          },
+          ""))
       ->group("Output");
 }
 
@@ -220,16 +250,21 @@ constexpr const char* kFormatHelp =
     "            papers top -n 3 -f bibtex >> refs.bib\n"
     "  csl-json  CSL-JSON items, for pandoc --citeproc\n"
     "            papers show 2402.03620 -f csl-json > refs.json\n"
+    "  ids       one arXiv id a line, no header (-0: NUL after each)\n"
+    "            papers search mamba -f ids | xargs papers show\n"
+    "Names are taken in any case (-f JSON); --json is -f json.\n"
     "The JSON record is described in papers(1).";
 
 void add_output_options(CLI::App& cmd, OutputOptions& options) {
   const auto formats = output_format_names();
   cmd.add_option("-f,--format", options.format, kFormatHelp)
       ->type_name("FORMAT")
-      ->check(CLI::IsMember(
-          std::vector<std::string>(formats.begin(), formats.end())))
+      ->transform(CLI::IsMember(
+          std::vector<std::string>(formats.begin(), formats.end()),
+          CLI::ignore_case))
       ->capture_default_str()
       ->group("Output");
+  add_json_flag(cmd, options);
   // Declared after --format: CLI11 stores option values in declaration
   // order, so the check below sees the format already.
   cmd.add_option("--fields",
@@ -243,6 +278,10 @@ void add_output_options(CLI::App& cmd, OutputOptions& options) {
             if (options.format == "markdown") {
               return "a markdown digest always has every field; --fields "
                      "does not apply to --format markdown";
+            }
+            if (options.format == "ids") {
+              return "an id list has one field; --fields does not apply to "
+                     "--format ids";
             }
             if (options.format == "bibtex" || options.format == "csl-json") {
               return "a citation has its fixed fields; --fields does not "
@@ -275,6 +314,29 @@ void add_output_options(CLI::App& cmd, OutputOptions& options) {
           },
           ""))
       ->group("Output");
+  add_no_header_flag(cmd, options);
+  cmd.add_flag("-0,--null",
+               options.null,
+               "--format ids: end each id with a NUL byte, not a newline "
+               "(for xargs -0)")
+      ->check(CLI::Validator(
+          [&options](std::string&) -> std::string {
+            if (options.format != "ids") {
+              return "only for --format ids";
+            }
+            return {};
+          },
+          ""))
+      ->group("Output");
+}
+
+void add_count_option(CLI::App& cmd, bool& count) {
+  cmd.add_flag("--count",
+               count,
+               "Print only the number of matching papers (filters, --unique, "
+               "--per and an explicit -n apply; top's default limit does "
+               "not); exit status 1 when it is 0")
+      ->group("Output");
 }
 
 void add_insight_output_options(CLI::App& cmd,
@@ -291,9 +353,12 @@ void add_insight_output_options(CLI::App& cmd,
                          "line), csv (RFC 4180, with a header row) or tsv.\n"
                          "papers(1) lists the JSON keys.")
       ->type_name("FORMAT")
-      ->check(CLI::IsMember({"table", "json", "jsonl", "csv", "tsv"}))
+      ->transform(CLI::IsMember({"table", "json", "jsonl", "csv", "tsv"},
+                                CLI::ignore_case))
       ->capture_default_str()
       ->group("Output");
+  add_json_flag(cmd, options);
+  add_no_header_flag(cmd, options);
   add_color_width_options(
       cmd,
       options,
@@ -327,7 +392,8 @@ bool print_papers(std::span<const Paper* const> rows,
   FormatOptions chosen = format_options(options, view);
   chosen.per = per;
   if (!options.fields.empty() && format != OutputFormat::kMarkdown
-      && format != OutputFormat::kBibtex && format != OutputFormat::kCslJson) {
+      && format != OutputFormat::kBibtex && format != OutputFormat::kCslJson
+      && format != OutputFormat::kIds) {
     // Validated when the command line was parsed.
     if (auto fields = parse_fields(options.fields)) {
       chosen.fields = std::move(fields.value());

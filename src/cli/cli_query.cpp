@@ -267,16 +267,32 @@ std::optional<Query> compile_or_report(const QueryOptions& options) {
 int run_listing(const ListingOptions& options, View view, bool loose_hint) {
   // Options are checked before any input is read: a usage error never
   // waits on standard input.
-  const auto query = compile_or_report(options.query);
+  // --count counts what the filters select: a default limit (top's 10)
+  // is a screenful, not part of the question.
+  QueryOptions query_options = options.query;
+  if (options.count && !query_options.limit) {
+    query_options.limit = 0;
+  }
+  const auto query = compile_or_report(query_options);
   if (!query) {
     return kExitError;
   }
   const LoadResult& load = load_and_report(options.common);
   if (options.common.quiet) {
-    return exit_status(any_selected(load.table, *query) ? 1 : 0, load);
+    // As rg -q: a match is the answer, whatever else went wrong.
+    return any_selected(load.table, *query) ? kExitMatch : exit_status(0, load);
   }
   const auto result = run_search(load.table, *query);
   const auto& rows = result.rows;
+  if (options.count) {
+    if (!write_stdout(fmt::format("{}\n", rows.size()))) {
+      return kExitError;
+    }
+    if (rows.empty()) {
+      explain_no_match(load.table, options.query);
+    }
+    return exit_status(rows.size(), load);
+  }
   const auto per =
       query->per > 0 ? std::optional<Period>(query->per_period) : std::nullopt;
   if (!print_papers(rows, options.output, view, per, result.hits)) {

@@ -28,6 +28,7 @@ std::function<int()> setup_author(CLI::App& cmd) {
   add_common_options(cmd, options->listing.common);
   add_filter_options(cmd, options->listing.query);
   add_output_options(cmd, options->listing.output);
+  add_count_option(cmd, options->listing.count);
   cmd.footer(command_footer(
       R"(The papers of one author, in input order. Names are compared on a normalised
 key: Unicode case folding (ß matches ss), accents removed, dots and runs of

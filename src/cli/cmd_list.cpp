@@ -10,6 +10,7 @@ std::function<int()> setup_list(CLI::App& cmd) {
   add_common_options(cmd, options->common);
   add_filter_options(cmd, options->query);
   add_output_options(cmd, options->output);
+  add_count_option(cmd, options->count);
   cmd.footer(command_footer(
       R"(Every paper of the inputs that passes the filters, in input order: files in
 sorted path order, papers in document order. Exact repeats (same id and date)

@@ -14,6 +14,7 @@ std::function<int()> setup_search(CLI::App& cmd) {
   add_common_options(cmd, options->common);
   add_filter_options(cmd, options->query);
   add_output_options(cmd, options->output);
+  add_count_option(cmd, options->count);
   cmd.footer(command_footer(
       R"(Papers whose title or summary contains every TERM, best match first: a BM25F
 score over title (weighted 3) and summary, ties by votes, then newer date

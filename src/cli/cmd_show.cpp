@@ -45,7 +45,8 @@ int run_show(const ShowOptions& options) {
     }
   }
   if (options.common.quiet) {
-    return exit_status(rows.size(), load);
+    // As rg -q: a match is the answer, whatever else went wrong.
+    return rows.empty() ? exit_status(0, load) : kExitMatch;
   }
   if (!print_papers(rows, options.output, View::kCard)) {
     return kExitError;

@@ -42,6 +42,7 @@ std::function<int()> setup_top(CLI::App& cmd) {
       ->type_name("N")
       ->group("Order");
   add_output_options(cmd, options->output);
+  add_count_option(cmd, options->count);
   cmd.footer(command_footer(
       R"(The most-voted papers: votes descending, then date descending (newer first),
 then input order (file path, then line). Unknown votes (`Vote: -` or no vote

@@ -63,12 +63,14 @@ struct OutputOptions {
   std::string color = "auto";  ///< auto, always or never
   long width = -1;             ///< --width; -1: not given
   bool no_truncate = false;
-  bool ascii = false;     ///< --ascii (charts): `#` bars
-  bool csv_safe = false;  ///< --csv-safe: defuse formula-like cells
+  bool ascii = false;      ///< --ascii (charts): `#` bars
+  bool csv_safe = false;   ///< --csv-safe: defuse formula-like cells
+  bool no_header = false;  ///< --no-header: table, csv, tsv without one
+  bool null = false;       ///< -0/--null: ids end in NUL, not newline
 };
 
-/// Declares --format, --fields, --color, --width, --no-truncate and
-/// --csv-safe on `cmd`.
+/// Declares --format (values in any case), --json, --fields, --color,
+/// --width, --no-truncate, --csv-safe, --no-header and -0/--null on `cmd`.
 /// `options` must stay where it is until parsing ends: the --fields check
 /// reads the format stored there.
 void add_output_options(CLI::App& cmd, OutputOptions& options);
@@ -177,7 +179,11 @@ struct ListingOptions {
   CommonOptions common;
   OutputOptions output;
   QueryOptions query;  ///< its presets are set before add_filter_options()
+  bool count = false;  ///< --count: print the number of rows instead
 };
+
+/// Declares --count (print the number of matching papers) on `cmd`.
+void add_count_option(CLI::App& cmd, bool& count);
 
 /// Declares the filters (--date, --since, --until, --author, --keyword,
 /// --min-votes, --id) and the order options (--sort, --reverse, --limit,

@@ -57,8 +57,8 @@ const std::array<Command, 15> kCommands = {{
 // command too (`papers -d DIR top`): those with a value, then the flags.
 constexpr std::array<std::string_view, 7> kGlobalValueOptions = {
     "-d", "--data", "--color", "--width", "-f", "--format", "--allow"};
-constexpr std::array<std::string_view, 5> kGlobalFlags = {
-    "-q", "--quiet", "-W", "--warnings", "--strict"};
+constexpr std::array<std::string_view, 6> kGlobalFlags = {
+    "-q", "--quiet", "-W", "--warnings", "--strict", "--json"};
 
 bool is_command(std::string_view name) {
   return std::any_of(kCommands.begin(), kCommands.end(), [&](const auto& c) {

@@ -31,7 +31,7 @@ expect "papers <TAB> offers every command" \
   "$(complete_words papers '' | grep -v '^-' | tr '\n' ' ')" \
   "$("$papers" --help | awk '/^Subcommands:/ {on=1; next} on && /^$/ {on=0} on && /^  [a-z]/ {print $1}' | sort | tr '\n' ' ')"
 expect "papers top --format <TAB>" "$(complete_words papers top --format '' | tr '\n' ' ')" \
-  "bibtex csl-json csv json jsonl markdown table tsv "
+  "bibtex csl-json csv ids json jsonl markdown table tsv "
 expect "papers list --sort <TAB>" "$(complete_words papers list --sort '' | tr '\n' ' ')" \
   "date id title votes "
 expect "papers search --in <TAB>" "$(complete_words papers search --in '' | tr '\n' ' ')" \

@@ -80,7 +80,9 @@ run quiet_none 1 author "Nobody At All" --data testdata --quiet
 [ -s "$tmp/quiet_none.err" ] && fail "-q no match: stderr (did you mean?): $(cat "$tmp/quiet_none.err")"
 run quiet_show 0 show 2402.03620 --data "$clean" -q
 [ -s "$tmp/quiet_show.out" ] && fail "show -q: stdout"
-run quiet_err 2 top --data "$clean" --data "$tmp/missing" -q
+run quiet_err 0 top --data "$clean" --data "$tmp/missing" -q
+run quiet_err_none 2 top --data "$clean" --data "$tmp/missing" -q --min-votes 999999999
+[ -s "$tmp/quiet_err_none.out" ] && fail "-q, no match, an error: stdout"
 echo "papers: $tmp/missing: No such file or directory" > "$tmp/want"
 diff -u "$tmp/want" "$tmp/quiet_err.err" || fail "-q: errors are still printed"
 run quiet_stats 0 stats --data "$bad" -q

@@ -32,7 +32,7 @@ usage "unknown option '--limt'; did you mean '--limit'?" top --limt=5 --data "$d
 usage "'tpo' is not a command; did you mean 'top'?" tpo -n 5
 usage "'frobnicate' is not a command; 'papers --help' lists them" frobnicate
 usage "--limit: 'five' is not a number" top -n five --data "$data"
-usage "--format: 'tabel' is not one of table, json, jsonl, csv, tsv, markdown, bibtex, csl-json; did you mean 'table'?" list --format tabel --data "$data"
+usage "--format: 'tabel' is not one of table, json, jsonl, csv, tsv, markdown, bibtex, csl-json, ids; did you mean 'table'?" list --format tabel --data "$data"
 usage "--width: '1e9' is not a number from 0 to 100000" list --width 1e9 --data "$data"
 usage "--date needs a value (D)" top --date
 usage "unexpected argument 'V.' (quote a name with spaces: --author \"Quoc V. Le\")" top --author Quoc V. Le --data "$data"
