@@ -521,8 +521,13 @@ void DigestParser::State::detect(std::string_view line) {
       }
     }
   }
-  // A paper reference outside any canonical paper: another layout.
-  if (!paper && syntax::may_hold_reference(line)
+  // A paper reference outside any canonical paper, once a date heading
+  // opened a section: another layout. Before the first date heading (the
+  // preamble) a reference decides nothing: a canonical file may link a
+  // paper in its introduction, and the date heading and the paper heading
+  // after it still decide; a file without a date heading is read as
+  // another layout at its end.
+  if (!paper && date_seen_undecided && syntax::may_hold_reference(line)
       && !syntax::find_references(line, false).empty()) {
     decide(Layout::kOther);
   }

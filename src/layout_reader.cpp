@@ -5,6 +5,7 @@
 #include "text_util.hpp"
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -68,6 +69,10 @@ class Reader {
   void find_refs();
   void walk();
   bool paper_like(const Block& b) const;
+  /// How many headings of `level` refer to a paper, in their text or in
+  /// the lines up to the next heading (counted up to 2, once per level).
+  std::size_t linked_blocks(int level);
+  std::array<int, 5> linked_at_{-1, -1, -1, -1, -1};
   /// The distinct ids in lines [from, to), at most `limit` of them (the
   /// callers need to know none, one or more).
   std::vector<std::string> ids_in(std::size_t from,
@@ -224,6 +229,23 @@ bool Reader::paper_like(const Block& b) const {
   return false;
 }
 
+std::size_t Reader::linked_blocks(int level) {
+  auto& count = linked_at_[static_cast<std::size_t>(level)];
+  if (count < 0) {
+    count = 0;
+    for (const auto& b : blocks_) {
+      if (b.level == level
+          && (!heading_ids(b.text).empty()
+              || !ids_in(b.line + 1, b.end, 1).empty())) {
+        if (++count >= 2) {
+          break;
+        }
+      }
+    }
+  }
+  return static_cast<std::size_t>(count);
+}
+
 void Reader::note_dated(std::string_view heading, std::size_t line) {
   if (auto d = syntax::find_date(heading)) {
     heading_date_ = d;
@@ -343,9 +365,15 @@ void Reader::walk() {
     }
     const auto below = ids_in(block.line + 1, block.range);
     if (below.empty()) {
-      if (last != nullptr && block.level >= last->level && !last->item) {
-        // A heading without any reference after an entry, at its level or
-        // deeper: more of that entry (an analysis, "Related Links").
+      if (last != nullptr && !last->item
+          && (block.level > last->level
+              || (block.level == last->level
+                  && linked_blocks(block.level) < 2))) {
+        // A heading without any reference after an entry, deeper than it:
+        // more of that entry (an analysis, "Related Links"). At its own
+        // level only in a one-paper note (`## Title`, then `## 解读`):
+        // where that level holds several papers, it is what follows them
+        // (`## Notes`), and ends the entry.
         last->body.emplace_back(block.line, block.range);
       } else {
         note_dated(block.text, block.line);

@@ -559,3 +559,52 @@ TEST_CASE("bounded input: NUL bytes at once, lines over the cap skipped") {
 }
 
 }  // namespace papers
+
+namespace papers {
+
+TEST_CASE("layout detection: references before the first date heading") {
+  struct Collect final : public PaperSink, public DiagnosticSink {
+    bool on_paper(Paper&& paper) override {
+      papers.push_back(std::move(paper));
+      return true;
+    }
+
+    void on_diagnostic(Diagnostic&& d) override {
+      diagnostics.push_back(std::move(d));
+    }
+
+    std::vector<Paper> papers;
+    std::vector<Diagnostic> diagnostics;
+  };
+
+  auto layout_of = [](std::string_view text, std::size_t want_papers) {
+    Collect sink;
+    DigestParser parser("t.md", sink, sink);
+    parser.feed(text);
+    parser.finish();
+    CHECK(sink.papers.size() == want_papers);
+    return std::string(parser.layout());
+  };
+  SUBCASE("a linked paper in the preamble of a canonical file") {
+    CHECK(layout_of("See [X](https://arxiv.org/abs/2402.00009) and "
+                    "arXiv:2402.00008.\n\n## Daily Papers (2024-02-07)\n\n"
+                    "### [A](https://arxiv.org/abs/2402.00001)\n\nVote: 1\n",
+                    1)
+          == "canonical");
+  }
+  SUBCASE("references and no date heading: another layout") {
+    CHECK(layout_of("# Reading list\n\n1. [A](https://arxiv.org/abs/"
+                    "2402.00001)\n2. [B](https://arxiv.org/abs/2402.00002)\n",
+                    2)
+          == "numbered-items");
+  }
+  SUBCASE("a date heading, then another generator's paper headings") {
+    CHECK(layout_of("Intro https://arxiv.org/abs/2402.00009\n\n"
+                    "## Daily Papers (2024-02-07)\n\n"
+                    "### 1. **[A](https://arxiv.org/abs/2402.00001)**\n",
+                    1)
+          != "canonical");
+  }
+}
+
+}  // namespace papers

@@ -221,6 +221,32 @@ TEST_CASE("numbered items") {
   CHECK(r.layout == "numbered-items");
 }
 
+TEST_CASE("a heading without a reference at the papers' level ends a paper") {
+  const auto r = read(
+      "## 1. First\n\nhttps://arxiv.org/abs/2603.00011\n\nSummary one.\n\n"
+      "## 2. Second\n\nhttps://arxiv.org/abs/2603.00022\n\nSummary two.\n\n"
+      "## Notes\n\nNot about the second paper.\n");
+  REQUIRE(r.papers.size() == 2);
+  CHECK(r.papers[1].summary.find("Summary two") != std::string_view::npos);
+  CHECK(r.papers[1].summary.find("Notes") == std::string_view::npos);
+  CHECK(r.papers[1].summary.find("Not about") == std::string_view::npos);
+  SUBCASE("in a one-paper note it is part of the paper") {
+    const auto note = read(
+        "## A Title\n\nhttps://arxiv.org/abs/2603.00033\n\n## Analysis\n\n"
+        "Part of the note.\n");
+    REQUIRE(note.papers.size() == 1);
+    CHECK(note.papers[0].summary.find("Part of the note")
+          != std::string_view::npos);
+  }
+  SUBCASE("deeper headings stay in the entry") {
+    const auto deep = read(
+        "## 1. First\n\nhttps://arxiv.org/abs/2603.00011\n\n### Method\n\n"
+        "Details.\n\n## 2. Second\n\nhttps://arxiv.org/abs/2603.00022\n");
+    REQUIRE(deep.papers.size() == 2);
+    CHECK(deep.papers[0].summary.find("Details") != std::string_view::npos);
+  }
+}
+
 TEST_CASE("no papers: one warning that says why") {
   const auto r = read("# Notes\n\n### 1. A title\n\nSome text.\n");
   CHECK(r.papers.empty());
