@@ -284,30 +284,6 @@ bool selected_rest(const Query& q,
   return true;
 }
 
-bool selected(const Query& q,
-              const std::optional<DateRange>& dates,
-              const Paper& paper,
-              QueryCache& cache) {
-  if (!in_dates(dates, paper)) {
-    return false;
-  }
-  PaperText text(paper);
-  if (!selected_rest(q, paper, text, cache)) {
-    return false;
-  }
-  if (!q.terms.empty()) {
-    auto hit = [&](const Matcher& m) {
-      return term_matches(m, q.in, paper, text, cache);
-    };
-    const bool ok = q.any ? std::any_of(q.terms.begin(), q.terms.end(), hit)
-                          : std::all_of(q.terms.begin(), q.terms.end(), hit);
-    if (!ok) {
-      return false;
-    }
-  }
-  return true;
-}
-
 // --- relevance -------------------------------------------------------------
 
 RankIn rank_in(SearchField in) {
@@ -362,6 +338,73 @@ FieldLengths lengths_of(const Paper& paper) {
   return {static_cast<double>(paper.title.size()),
           static_cast<double>(paper.summary.size()),
           static_cast<double>(paper.authors.size())};
+}
+
+// The search terms of `q` in `paper`, counted as a score counts them: the
+// one test of whether the terms match, so a listing, its score and --quiet
+// always agree. Fills `counts` (one per term) and says whether the terms
+// match as --any says.
+// A term with --expand counts its translations' matches as its own.
+// `expanded`, when given, says whether the terms would match with their
+// translations (for the hint of what --expand adds).
+bool count_terms(const Query& q,
+                 const Paper& paper,
+                 PaperText& text,
+                 QueryCache& cache,
+                 std::span<FieldCounts> counts,
+                 bool* expanded = nullptr) {
+  const RankIn in = rank_in(q.in);
+  auto total = [](const FieldCounts& c) {
+    return c[kRankTitle] + c[kRankSummary] + c[kRankAuthors];
+  };
+  std::size_t matched = 0;
+  std::size_t matched_expanded = 0;
+  const std::size_t terms = std::min(q.terms.size(), counts.size());
+  for (std::size_t t = 0; t < terms; ++t) {
+    counts[t] = count_term(q.terms[t], in, paper, text, cache);
+    FieldCounts more{};
+    if (t < q.expansions.size() && (q.expand || expanded != nullptr)) {
+      for (const auto& m : q.expansions[t]) {
+        const auto c = count_term(m, in, paper, text, cache);
+        for (std::size_t f = 0; f < kRankFields; ++f) {
+          more[f] += c[f];
+        }
+      }
+    }
+    if (q.expand) {
+      for (std::size_t f = 0; f < kRankFields; ++f) {
+        counts[t][f] += more[f];
+      }
+    }
+    matched += total(counts[t]) > 0 ? 1U : 0U;
+    matched_expanded += total(counts[t]) + total(more) > 0 ? 1U : 0U;
+  }
+  if (expanded != nullptr) {
+    *expanded = q.any ? matched_expanded > 0 : matched_expanded == terms;
+  }
+  return q.any ? matched > 0 : matched == terms;
+}
+
+bool terms_selected(const Query& q,
+                    const Paper& paper,
+                    PaperText& text,
+                    QueryCache& cache) {
+  std::vector<FieldCounts> counts(q.terms.size());
+  return count_terms(q, paper, text, cache, counts);
+}
+
+bool selected(const Query& q,
+              const std::optional<DateRange>& dates,
+              const Paper& paper,
+              QueryCache& cache) {
+  if (!in_dates(dates, paper)) {
+    return false;
+  }
+  PaperText text(paper);
+  if (!selected_rest(q, paper, text, cache)) {
+    return false;
+  }
+  return q.terms.empty() || terms_selected(q, paper, text, cache);
 }
 
 // --- ordering ---------------------------------------------------------------
@@ -651,6 +694,8 @@ Result<Query> compile_query(const QueryOptions& options) {
     }
   }
   q.any = options.any;
+  q.expand = options.expand;
+  q.exact = options.exact;
   if (!options.in.empty()) {
     const auto* it =
         std::find(std::begin(kFieldNames), std::end(kFieldNames), options.in);
@@ -737,8 +782,14 @@ namespace {
 // in every paper inside the dates (that is where the document frequencies
 // come from), and a paper is kept when the terms match as --any says and
 // the other filters agree.
-std::vector<Row> scored_rows(const PaperTable& table, const Query& query) {
+std::vector<Row> scored_rows(const PaperTable& table,
+                             const Query& query,
+                             std::size_t* extra = nullptr) {
   const auto papers = table.papers();
+  const bool hint = extra != nullptr && !query.expand
+                    && std::any_of(query.expansions.begin(),
+                                   query.expansions.end(),
+                                   [](const auto& e) { return !e.empty(); });
   std::vector<Row> rows;
   QueryCache cache(query);
   const auto dates = query_dates(query, table);
@@ -750,7 +801,6 @@ std::vector<Row> scored_rows(const PaperTable& table, const Query& query) {
     }
     return rows;
   }
-  const RankIn in = rank_in(query.in);
   const std::size_t terms = query.terms.size();
   CorpusStats stats;
   stats.df.assign(terms, 0);
@@ -767,16 +817,18 @@ std::vector<Row> scored_rows(const PaperTable& table, const Query& query) {
       stats.total_length[f] += lengths[f];
     }
     PaperText text(paper);
-    std::size_t matched = 0;
+    bool expanded = false;
+    const bool ok = count_terms(
+        query, paper, text, cache, paper_counts, hint ? &expanded : nullptr);
+    if (hint && expanded && !ok && selected_rest(query, paper, text, cache)) {
+      ++*extra;
+    }
     for (std::size_t t = 0; t < terms; ++t) {
-      paper_counts[t] = count_term(query.terms[t], in, paper, text, cache);
       const auto& c = paper_counts[t];
       if (c[kRankTitle] + c[kRankSummary] + c[kRankAuthors] > 0) {
         ++stats.df[t];
-        ++matched;
       }
     }
-    const bool ok = query.any ? matched > 0 : matched == terms;
     if (ok && selected_rest(query, paper, text, cache)) {
       rows.push_back(Row{&paper, i});
       counts.insert(counts.end(), paper_counts.begin(), paper_counts.end());
@@ -793,8 +845,10 @@ std::vector<Row> scored_rows(const PaperTable& table, const Query& query) {
   return rows;
 }
 
-std::vector<Row> ordered_rows(const PaperTable& table, const Query& query) {
-  std::vector<Row> rows = scored_rows(table, query);
+std::vector<Row> ordered_rows(const PaperTable& table,
+                              const Query& query,
+                              std::size_t* extra = nullptr) {
+  std::vector<Row> rows = scored_rows(table, query, extra);
   if (query.unique) {
     keep_unique(rows);
   }
@@ -840,8 +894,8 @@ bool any_selected(const PaperTable& table, const Query& query) {
 }
 
 SearchResult run_search(const PaperTable& table, const Query& query) {
-  const auto rows = ordered_rows(table, query);
   SearchResult out;
+  const auto rows = ordered_rows(table, query, &out.expansion_extra);
   out.rows.reserve(rows.size());
   for (const Row& row : rows) {
     out.rows.push_back(row.paper);
@@ -851,8 +905,21 @@ SearchResult run_search(const PaperTable& table, const Query& query) {
   }
   out.hits.reserve(rows.size());
   const RankIn in = rank_in(query.in);
+  std::vector<const Matcher*> expanded;
+  if (query.expand) {
+    for (const auto& alternatives : query.expansions) {
+      for (const auto& m : alternatives) {
+        expanded.push_back(&m);
+      }
+    }
+  }
+  std::vector<const Matcher*> all;
+  for (const auto& m : query.terms) {
+    all.push_back(&m);
+  }
+  all.insert(all.end(), expanded.begin(), expanded.end());
   for (const Row& row : rows) {
-    Hit hit = make_snippet(*row.paper, query.terms, in);
+    Hit hit = make_snippet(*row.paper, all, in);
     hit.score = row.score;
     out.hits.push_back(std::move(hit));
   }
@@ -979,6 +1046,44 @@ Result<LooseHint> loose_hint(const PaperTable& table,
     }
   }
   return hint;
+}
+
+std::vector<GlossaryPair> mine_glossary(const PaperTable& table,
+                                        const Query& query,
+                                        std::size_t min_support) {
+  GlossaryMiner miner;
+  const auto dates = query_dates(query, table);
+  for (const Paper& paper : table.papers()) {
+    if (in_dates(dates, paper)) {
+      miner.add(paper.summary);
+    }
+  }
+  return miner.pairs(min_support);
+}
+
+std::vector<std::vector<std::string>> expand_terms(
+    Query& query, const std::vector<GlossaryPair>& pairs) {
+  std::vector<std::vector<std::string>> out(query.terms.size());
+  query.expansions.clear();
+  query.expansions.resize(query.terms.size());
+  for (std::size_t t = 0; t < query.terms.size(); ++t) {
+    const Matcher& term = query.terms[t];
+    if (term.is_regex()) {
+      continue;
+    }
+    for (const GlossaryPair* pair : glossary_lookup(pairs, term.term())) {
+      const bool english = glossary_english_key(term.term()) == pair->english;
+      // Mined English is lower case: a translation ignores case.
+      const std::string& other = english ? pair->korean : pair->english;
+      if (std::find(out[t].begin(), out[t].end(), other) != out[t].end()) {
+        continue;
+      }
+      out[t].push_back(other);
+      query.expansions[t].push_back(
+          Matcher::literal(other, MatchOptions{false, query.exact}));
+    }
+  }
+  return out;
 }
 
 }  // namespace papers

@@ -48,13 +48,25 @@ Hit make_snippet(const Paper& paper,
                  std::span<const Matcher> terms,
                  const RankIn& in,
                  std::size_t columns) {
+  std::vector<const Matcher*> all;
+  all.reserve(terms.size());
+  for (const auto& term : terms) {
+    all.push_back(&term);
+  }
+  return make_snippet(paper, std::span<const Matcher* const>(all), in, columns);
+}
+
+Hit make_snippet(const Paper& paper,
+                 std::span<const Matcher* const> terms,
+                 const RankIn& in,
+                 std::size_t columns) {
   using Marks = std::vector<std::pair<std::size_t, std::size_t>>;
   // The matches of every term in `text`, sorted, and how many terms match.
   auto marks_in = [&](std::string_view text, std::size_t& distinct) {
     Marks marks;
     distinct = 0;
-    for (const auto& term : terms) {
-      const auto found = term.find_text(text, 64);
+    for (const Matcher* term : terms) {
+      const auto found = term->find_text(text, 64);
       distinct += found.empty() ? 0U : 1U;
       for (const auto& span : found) {
         marks.emplace_back(span.begin, span.end);
@@ -110,12 +122,12 @@ Hit make_snippet(const Paper& paper,
   }
   if (in.authors) {
     for (const auto name : paper.authors) {
-      for (const auto& term : terms) {
-        if (term.is_regex()
-                ? term.matches_text(name)
-                : term.matches(name, author_key(name), Fold::kName)) {
+      for (const Matcher* term : terms) {
+        if (term->is_regex()
+                ? term->matches_text(name)
+                : term->matches(name, author_key(name), Fold::kName)) {
           // The name is short: the whole of it is the match.
-          auto found = term.find_text(name, 64);
+          auto found = term->find_text(name, 64);
           Marks marks;
           if (found.empty()) {
             marks.emplace_back(0, name.size());

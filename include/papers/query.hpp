@@ -9,6 +9,7 @@
 
 #include <papers/calendar.hpp>
 #include <papers/error.hpp>
+#include <papers/glossary.hpp>
 #include <papers/hit.hpp>
 #include <papers/matcher.hpp>
 #include <papers/paper.hpp>
@@ -74,6 +75,7 @@ struct QueryOptions {
   bool case_sensitive = false;  ///< -s: case matters in every term
   bool smart_case = false;  ///< -S: case matters in a term with an uppercase
   bool exact = false;       ///< --exact: Hangul spacing as written
+  bool expand = false;      ///< --expand: also the mined translations of a term
 
   // Rows and order.
   bool unique = false;  ///< one row per id: the appearance with most votes
@@ -111,6 +113,12 @@ struct Query {
   bool loose = false;
   std::vector<Matcher> keywords;
   std::vector<Matcher> terms;
+  /// Per term (when filled by expand_terms()), the mined translations it
+  /// also matches under `expand`; without `expand` they only count the
+  /// papers they would add (SearchResult::expansion_extra).
+  std::vector<std::vector<Matcher>> expansions;
+  bool expand = false;
+  bool exact = false;  ///< --exact
   bool any = false;
   SearchField in = SearchField::kTitleSummary;
   std::optional<std::int64_t> min_votes;
@@ -157,7 +165,23 @@ bool any_selected(const PaperTable& table, const Query& query);
 struct SearchResult {
   std::vector<const Paper*> rows;
   std::vector<Hit> hits;  ///< one per row, or empty without terms
+  /// Without --expand: the papers (before --unique, --per and the limit)
+  /// that the terms' translations would add.
+  std::size_t expansion_extra = 0;
 };
+
+/// The glossary mined from the summaries of the papers of `table` inside
+/// the date filters of `query` (glossary.hpp), pairs written at least
+/// `min_support` times.
+std::vector<GlossaryPair> mine_glossary(const PaperTable& table,
+                                        const Query& query,
+                                        std::size_t min_support = 3);
+
+/// Fills query.expansions from `pairs`: each literal term (not a regex)
+/// gets the translations glossary_lookup() finds for it, matched with the
+/// term's case and spacing rules. Returns, per term, the translations.
+std::vector<std::vector<std::string>> expand_terms(
+    Query& query, const std::vector<GlossaryPair>& pairs);
 
 /// run_query() with a BM25F score for each row (rank.hpp) and the snippet
 /// of each row kept. Document frequencies and average field lengths come

@@ -82,4 +82,11 @@ Hit make_snippet(const Paper& paper,
                  const RankIn& in,
                  std::size_t columns = 160);
 
+/// make_snippet() of terms given by address (a search's terms and their
+/// translations under --expand).
+Hit make_snippet(const Paper& paper,
+                 std::span<const Matcher* const> terms,
+                 const RankIn& in,
+                 std::size_t columns = 160);
+
 }  // namespace papers

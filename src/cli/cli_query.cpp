@@ -264,6 +264,47 @@ std::optional<Query> compile_or_report(const QueryOptions& options) {
   return std::move(*query);
 }
 
+namespace {
+
+// "확산 (diffusion)" for each term that has translations.
+std::string expansion_list(const std::vector<std::string>& terms,
+                           const std::vector<std::vector<std::string>>& found) {
+  std::string out;
+  for (std::size_t t = 0; t < terms.size() && t < found.size(); ++t) {
+    if (found[t].empty()) {
+      continue;
+    }
+    std::string names;
+    for (const auto& name : found[t]) {
+      names += names.empty() ? "" : " or ";
+      names += name;
+    }
+    out += out.empty() ? "" : ", ";
+    out += names + " (" + terms[t] + ")";
+  }
+  return out;
+}
+
+}  // namespace
+
+void explain_expansion(const QueryOptions& options,
+                       const std::vector<std::vector<std::string>>& found,
+                       std::size_t extra) {
+  const std::string list = expansion_list(options.terms, found);
+  if (list.empty()) {
+    return;
+  }
+  if (options.expand) {
+    eprint("papers: --expand also matches {}\n", printable(list));
+  } else if (extra > 0) {
+    eprint("papers: {} more {} {} {}; --expand includes them\n",
+           extra,
+           extra == 1 ? "paper" : "papers",
+           extra == 1 ? "says" : "say",
+           printable(list));
+  }
+}
+
 int run_listing(const ListingOptions& options, View view, bool loose_hint) {
   // Options are checked before any input is read: a usage error never
   // waits on standard input.
@@ -273,16 +314,29 @@ int run_listing(const ListingOptions& options, View view, bool loose_hint) {
   if (options.count && !query_options.limit) {
     query_options.limit = 0;
   }
-  const auto query = compile_or_report(query_options);
+  auto query = compile_or_report(query_options);
   if (!query) {
     return kExitError;
   }
   const LoadResult& load = load_and_report(options.common);
+  // A search of literal terms learns their translations from the inputs:
+  // --expand matches them too, and without it one line on stderr says how
+  // many papers they would add.
+  std::vector<std::vector<std::string>> translations;
+  const bool glossary = view == View::kSearch && !query->terms.empty()
+                        && !options.query.regex
+                        && (options.query.expand || !options.common.quiet);
+  if (glossary) {
+    translations = expand_terms(*query, mine_glossary(load.table, *query));
+  }
   if (options.common.quiet) {
     // As rg -q: a match is the answer, whatever else went wrong.
     return any_selected(load.table, *query) ? kExitMatch : exit_status(0, load);
   }
   const auto result = run_search(load.table, *query);
+  if (glossary) {
+    explain_expansion(options.query, translations, result.expansion_extra);
+  }
   const auto& rows = result.rows;
   if (options.count) {
     if (!write_stdout(fmt::format("{}\n", rows.size()))) {

@@ -11,6 +11,10 @@ std::function<int()> setup_search(CLI::App& cmd) {
   cmd.add_option("TERM", query.terms, "Text to look for (a phrase if quoted)")
       ->required();
   add_match_options(cmd, query, "Match papers with any TERM, not every one");
+  cmd.add_flag("--expand",
+               query.expand,
+               "A TERM also matches its translations mined from the inputs "
+               "(see papers glossary TERM)");
   add_common_options(cmd, options->common);
   add_filter_options(cmd, options->query);
   add_output_options(cmd, options->output);
@@ -29,12 +33,18 @@ names: accents, dots and extra spaces ignored. Each quoted TERM is one
 phrase; a TERM of only spaces or punctuation is an error; use -- before a
 TERM that starts with '-'.
 
+Summaries name their terms in both languages, 확산 모델(diffusion model):
+from those the search learns English-Korean pairs (papers glossary shows
+them). When a TERM's translation would find more papers, one line on stderr
+says so; --expand matches the TERM or its translations (not with --regex).
+
 Examples:
   papers search mamba
   papers search "강화 학습" -n 5 --format jsonl
   papers search -S LLM --sort votes
   papers search "in-context learning" transformer --since 2024-02
   papers search --any diffusion 확산 --in title
+  papers search diffusion --expand -n 20
   papers search --regex '\bLLa(MA|VA)\b' --format jsonl)"));
   return [options] { return run_listing(*options, View::kSearch, false); };
 }

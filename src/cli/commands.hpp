@@ -264,6 +264,15 @@ std::optional<Query> compile_or_report(const QueryOptions& options);
 /// --loose would find more papers. Returns the exit status.
 int run_listing(const ListingOptions& options, View view, bool loose_hint);
 
+/// The line on stderr that names a search's mined translations (`found`,
+/// per TERM): with --expand, what it also matched; without, how many more
+/// papers (`extra`) --expand would find, when any.
+void explain_expansion(const QueryOptions& options,
+                       const std::vector<std::vector<std::string>>& found,
+                       std::size_t extra);
+
+std::function<int()> setup_glossary(CLI::App& cmd);
+
 std::function<int()> setup_list(CLI::App& cmd);
 std::function<int()> setup_top(CLI::App& cmd);
 std::function<int()> setup_author(CLI::App& cmd);

@@ -22,12 +22,15 @@
 namespace papers::cli {
 namespace {
 
-const std::array<Command, 15> kCommands = {{
+const std::array<Command, 16> kCommands = {{
     {"top", "The most-voted papers (default: 10)", setup_top},
     {"author", "The papers of one author", setup_author},
     {"search",
      "Papers whose title or summary contains every TERM",
      setup_search},
+    {"glossary",
+     "English-Korean term pairs mined from the summaries (search --expand)",
+     setup_glossary},
     {"show", "The full record of papers given by arXiv id", setup_show},
     {"list", "Every paper of the inputs, filtered", setup_list},
     {"authors",

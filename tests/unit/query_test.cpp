@@ -586,6 +586,49 @@ TEST_CASE("search: terms in title or summary plain text") {
   }
 }
 
+TEST_CASE("any_selected (--quiet) agrees with the search listing") {
+  const auto load = archive();
+
+  struct Case {
+    std::vector<std::string> terms;
+    bool any = false;
+    bool regex = false;
+    std::string in;
+    std::string since;
+  };
+
+  const std::vector<Case> cases = {
+      {{"sparse", "EXPERTS"}, false, false, "", ""},
+      {{"experts routing"}, false, false, "", ""},
+      {{"파라미터 까지"}, false, false, "", ""},
+      {{"1조파라미터"}, false, false, "", ""},
+      {{"annealing", "tiny"}, false, false, "", ""},
+      {{"annealing", "tiny"}, true, false, "", ""},
+      {{"kegl"}, false, false, "authors", ""},
+      {{"kegl", "parsing"}, false, false, "all", ""},
+      {{"routing"}, false, false, "summary", "2024-02"},
+      {{"^개정"}, false, true, "", ""},
+      {{"x*"}, false, true, "", ""},
+      {{"(?i)NOTHING HERE"}, false, true, "", ""},
+      {{"résumé"}, false, false, "", ""},
+      {{"resume"}, false, false, "", ""},
+  };
+  for (const auto& c : cases) {
+    QueryOptions options;
+    options.default_sort = SortKey::kRelevance;
+    options.terms = c.terms;
+    options.any = c.any;
+    options.regex = c.regex;
+    options.in = c.in;
+    options.since = c.since;
+    auto query = compile_query(options);
+    REQUIRE(query.has_value());
+    const auto listed = run_search(load.table, *query).rows.size();
+    CAPTURE(c.terms.front());
+    CHECK(any_selected(load.table, *query) == (listed > 0));
+  }
+}
+
 TEST_CASE("compile_query rejects bad values, naming the option") {
   QueryOptions options;
   SUBCASE("dates") {
