@@ -494,7 +494,12 @@ std::string flat_text(const Value& value) {
 }
 
 void append_csv_cell(std::string_view value, std::string& out) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+  // A cell with U+0085, U+2028 or U+2029 is quoted too: a reader that
+  // splits lines on them first still sees an open quote.
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos
+      && value.find("\u0085") == std::string_view::npos
+      && value.find("\u2028") == std::string_view::npos
+      && value.find("\u2029") == std::string_view::npos) {
     out += value;
     return;
   }
@@ -509,7 +514,22 @@ void append_csv_cell(std::string_view value, std::string& out) {
 }
 
 void append_tsv_cell(std::string_view value, std::string& out) {
-  for (const char c : value) {
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    // U+0085 (NEL), U+2028 and U+2029 end a line for many line readers
+    // (Python's splitlines, editors): escaped like a newline, so that a
+    // record is always one line whatever splits it.
+    if (c == '\xC2' && i + 1 < value.size() && value[i + 1] == '\x85') {
+      out += "\\u0085";
+      ++i;
+      continue;
+    }
+    if (c == '\xE2' && i + 2 < value.size() && value[i + 1] == '\x80'
+        && (value[i + 2] == '\xA8' || value[i + 2] == '\xA9')) {
+      out += value[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += 2;
+      continue;
+    }
     switch (c) {
     case '\t':
       out += "\\t";

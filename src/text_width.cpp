@@ -102,6 +102,35 @@ bool is_bidi_control(utf8proc_int32_t cp) {
 
 constexpr std::string_view kReplacement = "\uFFFD";
 
+// Combining marks kept in a row; a grapheme cluster of real text (Vietnamese,
+// Hebrew with points, Indic) has far fewer.
+constexpr std::size_t kMaxMarks = 16;
+
+// A letter, mark, digit or symbol (emoji): what may stand on both sides of
+// a ZWJ or ZWNJ that belongs to a word. -1 (no character, a bad byte) is not.
+bool word_char(utf8proc_int32_t cp) {
+  if (cp < 0) {
+    return false;
+  }
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_LU:
+  case UTF8PROC_CATEGORY_LL:
+  case UTF8PROC_CATEGORY_LT:
+  case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO:
+  case UTF8PROC_CATEGORY_MN:
+  case UTF8PROC_CATEGORY_MC:
+  case UTF8PROC_CATEGORY_ME:
+  case UTF8PROC_CATEGORY_ND:
+  case UTF8PROC_CATEGORY_NL:
+  case UTF8PROC_CATEGORY_NO:
+  case UTF8PROC_CATEGORY_SO:
+    return true;
+  default:
+    return false;
+  }
+}
+
 }  // namespace
 
 std::size_t display_width(std::string_view text) {
@@ -202,14 +231,20 @@ std::string sanitize_for_terminal(std::string_view text, bool one_line) {
   std::string out;
   out.reserve(text.size());
   std::size_t i = 0;
+  std::size_t marks = 0;       // combining marks in a row so far
+  utf8proc_int32_t prev = -1;  // the code point before text[i]
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x20 && c < 0x7F) {
       out += static_cast<char>(c);
+      marks = 0;
+      prev = c;
       ++i;
       continue;
     }
     if (c < 0x80) {
+      marks = 0;
+      prev = c;
       if (c == '\n') {
         out += one_line ? ' ' : '\n';
       } else if (c == '\t') {
@@ -226,17 +261,37 @@ std::string sanitize_for_terminal(std::string_view text, bool one_line) {
     const auto len = utf8_sequence_length(text, i);
     if (len == 0) {
       out += kReplacement;
+      prev = -1;
       ++i;
       continue;
     }
     const auto cp = decode_at(text, i).cp;
+    const auto category = utf8proc_category(cp);
+    const bool mark = category == UTF8PROC_CATEGORY_MN
+                      || category == UTF8PROC_CATEGORY_MC
+                      || category == UTF8PROC_CATEGORY_ME;
+    marks = mark ? marks + 1 : 0;
     if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp)) {
       out += kReplacement;  // C1 controls include CSI and OSC (0x9B, 0x9D)
     } else if (cp == 0x2028 || cp == 0x2029) {
       out += one_line ? ' ' : '\n';
+    } else if (cp == 0xAD) {
+      // A soft hyphen only says where a word may break: dropped.
+    } else if (category == UTF8PROC_CATEGORY_CF
+               && !((cp == 0x200C || cp == 0x200D) && word_char(prev)
+                    && i + len < text.size()
+                    && word_char(decode_at(text, i + len).cp))) {
+      // Invisible format characters (marks of direction, the BOM, tags,
+      // word joiners) can hide or reorder text; ZWJ and ZWNJ inside a word
+      // (emoji sequences, Indic and Persian spelling) are part of it.
+      out += kReplacement;
+    } else if (mark && marks > kMaxMarks) {
+      // Dropped: one cluster of thousands of marks ("Zalgo" text) would be
+      // a line of megabytes that is still 1 column wide.
     } else {
       out.append(text.substr(i, len));
     }
+    prev = cp;
     i += len;
   }
   return out;

@@ -33,8 +33,11 @@ std::vector<std::string> wrap_to_width(std::string_view text,
 /// Makes untrusted text safe to write to a terminal: C0 controls become
 /// their Control Pictures symbol (ESC → ␛, BS → ␈, FF → ␌, CR → ␍), DEL
 /// becomes ␡, C1 controls, bidirectional embedding/override/isolate
-/// controls and invalid bytes become U+FFFD, tabs become a space. Newlines
-/// (and U+2028/U+2029) become '\n', or a space when `one_line`.
+/// controls, every other format character (Unicode category Cf: U+200E,
+/// U+200F, U+061C, U+FEFF, tags, ...; but ZWJ and ZWNJ between two word
+/// characters) and invalid bytes become U+FFFD, a soft hyphen is dropped,
+/// tabs become a space, and combining marks past 16 in a row are dropped.
+/// Newlines (and U+2028/U+2029) become '\n', or a space when `one_line`.
 std::string sanitize_for_terminal(std::string_view text, bool one_line);
 
 /// `text` cut to about `columns` display columns around `first` (a byte

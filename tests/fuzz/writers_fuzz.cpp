@@ -15,12 +15,20 @@
 //   terminal, is valid UTF-8 and holds no C0 control but newline (tsv's tab
 //   separators aside), no DEL, no C1 control character (U+0080..U+009F)
 //   and no bidirectional control; with colour, the only escapes are the
-//   writers' own SGR sequences.
+//   writers' own SGR sequences. Tables and cards also hold no other format
+//   character (Cf) but ZWJ/ZWNJ, no more than 16 combining marks in a row,
+//   and a table shrunk to a width of 40 or more has no line wider than it;
+// - every tsv and jsonl record is one line, also for readers that end lines
+//   at U+0085, U+2028 or U+2029.
 // A failed property aborts, so libFuzzer keeps the input.
+#include "text_width.hpp"
+
 #include <papers/digest_parser.hpp>
 #include <papers/format.hpp>
 #include <papers/loader.hpp>
 #include <papers/summary.hpp>
+
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <cstddef>
@@ -115,8 +123,13 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
-// The terminal property. `tabs`: tsv's separators are allowed.
-void check_terminal_safe(std::string_view output, bool color, bool tabs) {
+// The terminal property. `tabs`: tsv's separators are allowed. `text`:
+// a table or card, which also neutralises format characters and caps
+// combining marks.
+void check_terminal_safe(std::string_view output,
+                         bool color,
+                         bool tabs,
+                         bool table = false) {
   std::string text(output);
   if (color) {
     // The writers' own styles are the only escapes allowed.
@@ -129,6 +142,7 @@ void check_terminal_safe(std::string_view output, bool color, bool tabs) {
   }
   check(valid_utf8(text), "terminal output is not valid UTF-8", output);
   std::uint32_t cp = 0;
+  std::size_t marks = 0;
   for (std::size_t i = 0; i < text.size();) {
     const auto len = decode(text, i, cp);
     const bool allowed = cp == '\n' || (tabs && cp == '\t');
@@ -138,8 +152,45 @@ void check_terminal_safe(std::string_view output, bool color, bool tabs) {
     check(!(cp >= 0x202A && cp <= 0x202E) && !(cp >= 0x2066 && cp <= 0x2069),
           "a bidirectional control reaches the terminal",
           output);
+    if (table) {
+      const auto category =
+          utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+      check(category != UTF8PROC_CATEGORY_CF || cp == 0x200C || cp == 0x200D,
+            "a format character reaches a table",
+            output);
+      const bool mark = category == UTF8PROC_CATEGORY_MN
+                        || category == UTF8PROC_CATEGORY_MC
+                        || category == UTF8PROC_CATEGORY_ME;
+      marks = mark ? marks + 1 : 0;
+      check(marks <= 16, "more than 16 combining marks in a table", output);
+    }
     i += len;
   }
+}
+
+// No line of a table wider than the width it was shrunk to.
+void check_table_width(std::string_view output, std::size_t width) {
+  for (std::size_t start = 0; start < output.size();) {
+    auto end = output.find('\n', start);
+    if (end == std::string_view::npos) {
+      end = output.size();
+    }
+    const auto line = output.substr(start, end - start);
+    check(papers::display_width(line) <= width,
+          "a table line is wider than --width",
+          output);
+    start = end + 1;
+  }
+}
+
+// No character that some line reader takes for a line end, in a record.
+void check_one_line(std::string_view record, std::string_view output) {
+  check(record.find('\r') == std::string_view::npos
+            && record.find("\u0085") == std::string_view::npos
+            && record.find("\u2028") == std::string_view::npos
+            && record.find("\u2029") == std::string_view::npos,
+        "a record holds a line separator",
+        output);
 }
 
 // ---- JSON -----------------------------------------------------------------
@@ -747,6 +798,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     for (std::size_t start = 0; start < jsonl.size(); ++count) {
       const auto end = jsonl.find('\n', start);
       check(end != std::string::npos, "jsonl does not end a line", jsonl);
+      check_one_line(std::string_view(jsonl).substr(start, end - start), jsonl);
       const auto line =
           JsonReader(std::string_view(jsonl).substr(start, end - start))
               .document();
@@ -788,6 +840,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
       check(lines == 0 || cells == width, "a tsv row has the wrong width", tsv);
       width = cells;
       check(line.find('\r') == std::string_view::npos, "a raw CR in tsv", tsv);
+      check_one_line(line, tsv);
       start = end + 1;
     }
     check(lines == rows.size() + 1, "tsv has not one line per paper", tsv);
@@ -820,7 +873,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     FormatOptions o = options;
     for (const View view : {View::kList, View::kTop, View::kCard}) {
       o.view = view;
-      check_terminal_safe(write(OutputFormat::kTable, rows, o), o.color, false);
+      const std::string table = write(OutputFormat::kTable, rows, o);
+      check_terminal_safe(table, o.color, false, true);
+      if (view != View::kCard && !o.color && o.truncate && o.width >= 40) {
+        check_table_width(table, o.width);
+      }
     }
     o.view = options.view;
     o.terminal = true;

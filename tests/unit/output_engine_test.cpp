@@ -99,6 +99,31 @@ TEST_CASE("table layout: control characters never reach the terminal") {
   CHECK(text == "T\na␛[31mb c\n");
 }
 
+TEST_CASE("records: line and paragraph separators never split a record") {
+  const std::vector<std::string_view> keys = {"title"};
+  const std::vector<std::vector<Value>> rows = {
+      {std::string("a\u2028b\u2029c\u0085d\r\ne\tf\\g")},
+  };
+  auto written = [&](OutputFormat format) {
+    std::string out;
+    format_records(format, keys, rows, FormatOptions{}, out);
+    return out;
+  };
+  CHECK(written(OutputFormat::kTsv)
+        == "title\na\\u2028b\\u2029c\\u0085d\\r\\ne\\tf\\\\g\n");
+  CHECK(written(OutputFormat::kJsonl)
+        == "{\"title\": \"a\\u2028b\\u2029c\\u0085d\\r\\ne\\tf\\\\g\"}\n");
+  // csv quotes the cell, as it quotes one with CR or LF.
+  CHECK(written(OutputFormat::kCsv)
+        == "title\n\"a\u2028b\u2029c\u0085d\r\ne\tf\\g\"\n");
+  const std::vector<std::vector<Value>> separator_only = {
+      {std::string("x\u2028y")}};
+  std::string csv;
+  format_records(
+      OutputFormat::kCsv, keys, separator_only, FormatOptions{}, csv);
+  CHECK(csv == "title\n\"x\u2028y\"\n");
+}
+
 TEST_CASE("format_records: one engine for every format") {
   const std::vector<std::string_view> keys = {"file", "line", "tags"};
   const std::vector<std::vector<Value>> rows = {

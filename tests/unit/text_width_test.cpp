@@ -145,6 +145,44 @@ TEST_CASE("sanitize_for_terminal leaves no control character raw") {
     CHECK(sanitize_for_terminal("\u009d52;x", true) == "\uFFFD52;x");
     CHECK(sanitize_for_terminal("a\u202Eb\u2066c", true) == "a\uFFFDb\uFFFDc");
   }
+  SUBCASE("other format characters become U+FFFD") {
+    // Marks of direction, the Arabic letter mark, word joiner, BOM, a tag.
+    CHECK(sanitize_for_terminal("a\u200Eb\u200Fc\u061Cd", true)
+          == "a\uFFFDb\uFFFDc\uFFFDd");
+    CHECK(sanitize_for_terminal("\uFEFFx\u2060y\U000E0041", true)
+          == "\uFFFDx\uFFFDy\uFFFD");
+    CHECK(display_width(sanitize_for_terminal("a\u200Eb", true)) == 3);
+  }
+  SUBCASE("ZWJ and ZWNJ stay inside a word, not outside one") {
+    const std::string family = "\U0001F468\u200D\U0001F469";
+    CHECK(sanitize_for_terminal(family, true) == family);
+    const std::string persian =
+        "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
+    CHECK(sanitize_for_terminal(persian, true) == persian);
+    CHECK(sanitize_for_terminal("\u200Dab", true) == "\uFFFDab");
+    CHECK(sanitize_for_terminal("ab\u200C", true) == "ab\uFFFD");
+    CHECK(sanitize_for_terminal("a \u200D b", true) == "a \uFFFD b");
+  }
+  SUBCASE("a soft hyphen is dropped") {
+    CHECK(sanitize_for_terminal("Trans\u00ADformer", true) == "Transformer");
+  }
+  SUBCASE("combining marks are capped at 16 in a row") {
+    std::string zalgo = "e";
+    for (int k = 0; k < 10000; ++k) {
+      zalgo += "\u0301";
+    }
+    zalgo += "x";
+    std::string capped = "e";
+    for (int k = 0; k < 16; ++k) {
+      capped += "\u0301";
+    }
+    capped += "x";
+    CHECK(sanitize_for_terminal(zalgo, true) == capped);
+    CHECK(display_width(sanitize_for_terminal(zalgo, true)) == 2);
+    // Real text keeps all its marks: Vietnamese, Hebrew with points.
+    CHECK(sanitize_for_terminal("Vi\u1EC7t e\u0323\u0302", true)
+          == "Vi\u1EC7t e\u0323\u0302");
+  }
   SUBCASE("invalid UTF-8 becomes U+FFFD") {
     CHECK(sanitize_for_terminal("a\xff"
                                 "b",
