@@ -188,8 +188,9 @@ std::vector<std::string> resolve_data_paths(const CommonOptions& options) {
       return paths;
     }
   }
-  return stdin_has_data() ? std::vector<std::string>{"-"}
-                          : std::vector<std::string>{"."};
+  return !options.stdin_taken && stdin_has_data()
+             ? std::vector<std::string>{"-"}
+             : std::vector<std::string>{"."};
 }
 
 bool stdin_has_data() {

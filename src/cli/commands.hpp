@@ -36,6 +36,9 @@ struct CommonOptions {
   bool quiet = false;     ///< -q: errors only on stderr (listings: no stdout)
   std::vector<std::string> allow;  ///< --allow: rule codes left out
   std::string layout = "auto";     ///< --layout: auto or canonical
+  /// Standard input holds something else (`show -`: ids): the data never
+  /// comes from it, so without --data or $PAPERS_DATA it is the directory.
+  bool stdin_taken = false;
 };
 
 /// Declares --data, --layout, --strict, -W/--warnings, --allow and

@@ -38,7 +38,7 @@ usage "--date needs a value (D)" top --date
 usage "unexpected argument 'V.' (quote a name with spaces: --author \"Quoc V. Le\")" top --author Quoc V. Le --data "$data"
 usage "unexpected argument 'extra' ('papers top' takes no arguments; see 'papers top --help')" top extra --data "$data"
 usage "unknown option '-based' (an argument that starts with '-' goes after '--': papers search -- -based)" search -based --data "$data"
-usage "'papers show' needs an ID (see 'papers show --help')" show --data "$data"
+usage "'papers show' needs an ID, or '-' to read ids from standard input (see 'papers show --help')" show --data "$data"
 usage "no command given; 'papers --help' lists them"
 usage "unknown option '--limt' before the command; a command's own options go after it" --limt 3 top
 usage "'tpo' is not a command or help topic; did you mean 'top'?" help tpo
