@@ -46,6 +46,8 @@ using syntax::parse_heading;
 }  // namespace
 
 struct DigestParser::State {
+  // How much of an input's start is sniffed for text.
+  static constexpr std::size_t kSniffBytes = 8192;
   std::string file;
   PaperSink& paper_sink;
   DiagnosticSink& diagnostic_sink;
@@ -97,6 +99,12 @@ struct DigestParser::State {
   bool warned_utf8 = false;
   bool is_binary = false;
   bool stopped = false;
+  // The start of the input is sniffed for text (see sniff()): bytes
+  // looked at, how many of them are not text, and the UTF-8 continuation
+  // bytes the sequence being checked still needs.
+  std::size_t sniffed = 0;
+  std::size_t odd_bytes = 0;
+  int utf8_needed = 0;
   // Never silent: papers started, date headings seen, and the date
   // sections still without a paper (their heading lines), reported once
   // the file turns out to hold papers at all.
@@ -310,6 +318,10 @@ struct DigestParser::State {
          DiagnosticCode::kBinaryFile,
          "binary data (NUL byte); file skipped");
     common_warning = false;
+    mark_binary();
+  }
+
+  void mark_binary() {
     is_binary = true;
     // A binary file gives nothing in any layout: say so now, not at the
     // end (a device such as /dev/zero has no end).
@@ -319,6 +331,68 @@ struct DigestParser::State {
     update_special();
     paper.reset();
     take_summary();
+  }
+
+  // Counts the bytes of `chunk` within the first kSniffBytes of the input
+  // that are not text: C0 controls other than tab, line and form feed,
+  // carriage return, backspace and escape, and bytes of invalid UTF-8.
+  // A continuation cut off by the end of the input counts as text.
+  void sniff(std::string_view chunk) {
+    const std::size_t n = std::min(chunk.size(), kSniffBytes - sniffed);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto byte = static_cast<unsigned char>(chunk[i]);
+      if (byte == 0) {
+        // A NUL byte decides on its own (feed() finds it), whatever the
+        // chunks: the sniff ends undecided.
+        sniffed = kSniffBytes;
+        odd_bytes = 0;
+        return;
+      }
+      if (utf8_needed > 0) {
+        if ((byte & 0xC0U) == 0x80U) {
+          --utf8_needed;
+          continue;
+        }
+        utf8_needed = 0;
+        ++odd_bytes;  // the sequence it cut short
+      }
+      if (byte < 0x20U) {
+        odd_bytes += (byte == '\t' || byte == '\n' || byte == '\r'
+                      || byte == '\f' || byte == '\b' || byte == 0x1BU)
+                         ? 0
+                         : 1;
+      } else if (byte >= 0x80U) {
+        if (byte >= 0xC2U && byte <= 0xDFU) {
+          utf8_needed = 1;
+        } else if (byte >= 0xE0U && byte <= 0xEFU) {
+          utf8_needed = 2;
+        } else if (byte >= 0xF0U && byte <= 0xF4U) {
+          utf8_needed = 3;
+        } else {
+          ++odd_bytes;
+        }
+      } else if (byte == 0x7FU) {
+        ++odd_bytes;
+      }
+    }
+    sniffed += n;
+  }
+
+  // True when the sniffed start of the input is not text: more than a
+  // third of its bytes odd (as perl's -B decides), which random bytes and
+  // executables are, and UTF-8 or Latin-1 prose with a few bad bytes is not.
+  bool sniffed_binary() const { return sniffed > 0 && odd_bytes * 3 > sniffed; }
+
+  // The input turned out not to be text: nothing of it is kept.
+  void become_not_text() {
+    common_warning = true;
+    warn(0,
+         DiagnosticCode::kBinaryFile,
+         "binary data (" + std::to_string(odd_bytes * 100 / sniffed)
+             + "% of its first " + std::to_string(sniffed)
+             + " bytes are not UTF-8 text); file skipped");
+    common_warning = false;
+    mark_binary();
   }
 
   void feed(std::string_view chunk);
@@ -338,6 +412,15 @@ void DigestParser::State::feed(std::string_view chunk) {
   clean_begin = clean_end = nullptr;
   if (is_binary || stopped || chunk.empty()) {
     return;  // nothing more of the input is used, or nothing to use
+  }
+  if (sniffed < kSniffBytes) {
+    sniff(chunk);
+    if (sniffed == kSniffBytes && odd_bytes * 3 > kSniffBytes) {
+      // Decided before the lines of the chunk that ends the sniff are
+      // read; those of earlier chunks are dropped with the file.
+      become_not_text();
+      return;
+    }
   }
   const auto last_end = last_line_end(chunk);
   std::size_t first = 0;
@@ -753,6 +836,10 @@ void DigestParser::feed_stable(std::string_view bytes,
 
 void DigestParser::finish() {
   auto& s = *state_;
+  if (!s.is_binary && !s.stopped && s.sniffed < State::kSniffBytes
+      && s.sniffed_binary()) {
+    s.become_not_text();  // a short input, sniffed whole
+  }
   s.splitter.finish([&s](std::string_view line) { s.on_line(line); },
                     [&s](std::uint64_t /*length*/) { s.on_long_line(); });
   if (s.layout == State::Layout::kUndecided) {

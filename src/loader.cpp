@@ -84,24 +84,32 @@ void parse_input(const std::string& path,
 }
 
 /// Hands one input's records and diagnostics to the result. A binary file
-/// is skipped whole: no records, and of its diagnostics only the last,
-/// which says so (the parser reports nothing after the NUL byte), since
-/// the others describe text that is not used.
-void commit(FileResult& file, LoadResult& out) {
-  out.input_info.push_back(
-      InputInfo{file.binary ? std::string_view("none") : file.layout,
-                file.binary ? 0 : file.papers.size()});
+/// is not an input but an error (exit status 2, as for a path that cannot
+/// be read), said in the words of the parser's last diagnostic, which is
+/// the one that found it binary (it reports nothing after that); the other
+/// diagnostics describe text that is not used. Returns false for it.
+bool commit(FileResult& file, LoadResult& out) {
   if (file.binary) {
+    std::string message = "binary input, skipped";
     if (!file.diagnostics.empty()) {
-      out.diagnostics.push_back(std::move(file.diagnostics.back()));
+      const auto& last = file.diagnostics.back();
+      message = last.where.file;
+      if (last.where.line > 0) {
+        message += ':' + std::to_string(last.where.line);
+      }
+      message += ": " + last.message;
     }
-  } else {
-    for (auto& diagnostic : file.diagnostics) {
-      out.diagnostics.push_back(std::move(diagnostic));
-    }
-    out.table.add_block(std::move(file.papers));
+    out.errors.push_back(Error{std::move(message)});
+    file = FileResult{};
+    return false;
   }
+  out.input_info.push_back(InputInfo{file.layout, file.papers.size()});
+  for (auto& diagnostic : file.diagnostics) {
+    out.diagnostics.push_back(std::move(diagnostic));
+  }
+  out.table.add_block(std::move(file.papers));
   file = FileResult{};
+  return true;
 }
 
 // Inputs are independent: they are parsed on up to this many threads.
@@ -123,8 +131,9 @@ void load_buffer(std::string_view name,
   parser.finish();
   file.binary = parser.binary();
   file.layout = parser.layout();
-  commit(file, out);
-  out.inputs.emplace_back(name);
+  if (commit(file, out)) {
+    out.inputs.emplace_back(name);
+  }
 }
 
 LoadResult load_inputs(std::span<const std::string> paths,
@@ -188,8 +197,9 @@ LoadResult load_inputs(std::span<const std::string> paths,
       results[i] = FileResult{};
       continue;
     }
-    commit(results[i], out);
-    out.inputs.push_back(display_name(files[i]));
+    if (commit(results[i], out)) {
+      out.inputs.push_back(display_name(files[i]));
+    }
   }
   return out;
 }

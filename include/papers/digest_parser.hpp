@@ -61,8 +61,9 @@ class DigestParser {
   void feed_stable(std::string_view bytes, std::shared_ptr<const void> owner);
   /// Ends the input: flushes the last line and the last paper.
   void finish();
-  /// True when the input was found to be binary (a NUL byte): the parser
-  /// stopped emitting papers, and the caller should drop the file's records.
+  /// True when the input was found to be binary (a NUL byte, or more than
+  /// a third of its first 8 KiB not UTF-8 text): the parser stopped
+  /// emitting papers, and the caller should drop the file's records.
   bool binary() const;
   /// The layout the file was read as, once finish() returned: "canonical",
   /// "headed-entries", "numbered-items", "note", or "none" (no paper).

@@ -24,7 +24,7 @@ struct InputInfo {
 struct LoadResult {
   PaperTable table;
   std::vector<Diagnostic> diagnostics;  ///< warnings, in input order
-  std::vector<Error> errors;            ///< unreadable paths
+  std::vector<Error> errors;            ///< unreadable paths, binary inputs
   std::vector<std::string> inputs;      ///< names of the inputs read, in order
   std::vector<InputInfo> input_info;    ///< beside `inputs`
 };

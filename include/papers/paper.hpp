@@ -148,7 +148,7 @@ struct Paper {
     "invalid UTF-8, replaced with U+FFFD (once per file)")                   \
   X(kBinaryFile,                                                             \
     "binary-file",                                                           \
-    "binary data (a NUL byte); the file is skipped")                         \
+    "binary data (a NUL byte, or not UTF-8 text); the file is skipped")      \
   X(kLongLine, "long-line", "a line longer than 16 MiB; skipped")            \
   X(kEmptyFile, "empty-file", "the file is empty")                           \
   X(kChangedWhileReading,                                                    \

@@ -242,12 +242,13 @@ Data: --data PATH (repeatable), else $PAPERS_DATA (paths separated by ':'),
 else standard input when it is a pipe or a file with data, else the current
 directory (so a terminal, </dev/null, cron and xargs read the directory).
 Directories are searched recursively for *.md and *.markdown, skipping hidden
-ones; files are read in sorted path order. An unreadable path, or a directory
-without digests, is reported and the others are still used (exit status 2).
+ones; files are read in sorted path order. An unreadable path, a binary file
+or a directory without digests is reported and the others are still used
+(exit status 2).
 
 Exit status: 0 results printed, 1 nothing matched (JSON still prints []),
-2 error (usage, unreadable input, invalid regex, write error, or a warning
-under --strict).)";
+2 error (usage, unreadable or binary input, invalid regex, write error, or a
+warning under --strict).)";
 }
 
 int usage_error(const Error& error) {

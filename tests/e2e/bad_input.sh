@@ -87,17 +87,26 @@ run long_bullet 0 "$tmp/long_bullet.md" \
   'length == 1 and (.[0].summary[0].text | length) == 2000000 - 1'
 no_warnings long_bullet
 
-# Random bytes: with NUL bytes the file is skipped with one warning; without
-# them, every line is repaired UTF-8 and whatever parses is valid JSON.
+# Random bytes: with NUL bytes, or without them (more than a third of
+# the start is not text), the file is binary: an error naming it, exit 2,
+# and no warning about the text it does not have.
 gen "$tmp/random.md" 'bytes(random.getrandbits(8) for _ in range(1 << 20))'
-run random 1 "$tmp/random.md" 'length == 0'
+run random 2 "$tmp/random.md" 'length == 0'
 expect_warning random "binary data (NUL byte); file skipped"
-[ "$(grep -c 'warning\[' "$tmp/random.stderr")" = 1 ] || fail "random: more than one warning"
+grep -q 'warning\[' "$tmp/random.stderr" && fail "random: a warning beside the error"
 
 gen "$tmp/random_text.md" \
   'bytes(b for b in (random.getrandbits(8) for _ in range(1 << 20)) if b)'
-run random_text '[01]' "$tmp/random_text.md"
-expect_warning random_text "invalid UTF-8, replaced with U+FFFD"
+run random_text 2 "$tmp/random_text.md" 'length == 0'
+expect_warning random_text "random_text.md: binary data ("
+expect_warning random_text "are not UTF-8 text); file skipped"
+
+# Text with a few random bytes in it: every line is repaired UTF-8 and
+# whatever parses is valid JSON.
+gen "$tmp/noisy_text.md" \
+  'bytes(random.getrandbits(8) if random.random() < 0.03 else random.choice(b"abc #-[]()*:\n") for _ in range(1 << 20)).replace(b"\0", b"x")'
+run noisy_text '[01]' "$tmp/noisy_text.md"
+expect_warning noisy_text "invalid UTF-8, replaced with U+FFFD"
 
 # Random digest-like lines: headings, fields, bullets and fences in any order.
 gen "$tmp/shuffled.md" '"".join(random.choice([

@@ -100,7 +100,7 @@ def stderr_ok(name, err, paths):
             if (re.match(re.escape(p) + r"(/[^:]*)?:[1-9][0-9]*: warning\[[a-z0-9-]+\]: \S", line)
                     or re.match(re.escape(p) + r"(/[^:]*)?: warning\[[a-z0-9-]+\]: (empty file|no papers found: .+)$", line)
                     or re.match(r"papers: no papers found in any of the [0-9]+ inputs \(see the warnings above\)$", line)
-                    or re.match(r"papers: " + re.escape(p) + r"(/\S*)?: \S", line)
+                    or re.match(r"papers: " + re.escape(p) + r"(/\S*)?(:[1-9][0-9]*)?: \S", line)
                     or re.match(r"papers: [0-9]+ warnings? about the input \(--strict\)$", line)):
                 named = True
         if not named:
@@ -189,11 +189,13 @@ import random
 random.seed(7)
 binary = write("binary/blob.md", bytes(random.getrandbits(8) for _ in range(1 << 16)) + b"\0")
 write("binary/good.md", REFERENCE)
-run("binary file", [os.path.join(tmp, "binary")], 0, 12,
-    expect=[f"^{re.escape(binary)}:[0-9]+: warning\\[[a-z0-9-]+\\]: binary data \\(NUL byte\\); file skipped$"])
+# A binary input is an error naming it (exit 2, as grep for a file it
+# cannot read); the other inputs are still printed.
+run("binary file", [os.path.join(tmp, "binary")], 2, 12,
+    expect=[f"^papers: {re.escape(binary)}:[0-9]+: binary data \\(NUL byte\\); file skipped$"])
 
-run("NUL bytes in a digest", ["testdata/parser/warn_nul_byte.md"], 1, 0,
-    expect=[r"^testdata/parser/warn_nul_byte.md:9: warning\[[a-z0-9-]+\]: binary data \(NUL byte\); file skipped$"])
+run("NUL bytes in a digest", ["testdata/parser/warn_nul_byte.md"], 2, 0,
+    expect=[r"^papers: testdata/parser/warn_nul_byte.md:9: binary data \(NUL byte\); file skipped$"])
 
 out = run("invalid UTF-8 in a title and an author", ["testdata/parser/warn_invalid_utf8.md"], 0, 2,
           expect=[r"^testdata/parser/warn_invalid_utf8.md:3: warning\[[a-z0-9-]+\]: invalid UTF-8, replaced with U\+FFFD$"])

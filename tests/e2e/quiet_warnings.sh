@@ -29,12 +29,18 @@ bad=testdata/parser/warn_bad_vote.md  # three invalid-votes warnings
 clean=testdata/2024-02-07.md
 printf '## Daily Papers (2024-02-07)\n\n### [A video](https://arxiv.org/abs/2402.00001)\n\n[Watch Video]https://example.org/v.mp4\n\nVote: 3\n' > "$tmp/video.md"
 
+# The fixtures, less the binary one: a binary input is an error (exit 2),
+# and this script is about warnings.
+cp -r testdata "$tmp/testdata"
+rm "$tmp/testdata/parser/warn_nul_byte.md"
+data=$tmp/testdata
+
 # --- Queries: one summary line, every warning with -W or --strict --------
-run top 0 top --data testdata
-[ "$(lines "$tmp/top.err")" -le 1 ] || fail "top --data testdata: $(lines "$tmp/top.err") stderr lines"
+run top 0 top --data "$data"
+[ "$(lines "$tmp/top.err")" -le 1 ] || fail "top --data "$data": $(lines "$tmp/top.err") stderr lines"
 grep -qE "^papers: [0-9]+ warnings in [0-9]+ files \(run 'papers check' to see them\)$" "$tmp/top.err" \
-  || fail "top --data testdata: no summary line: $(cat "$tmp/top.err")"
-[ "$(lines "$tmp/top.out")" -eq 11 ] || fail "top --data testdata: not a header and 10 rows"
+  || fail "top --data "$data": no summary line: $(cat "$tmp/top.err")"
+[ "$(lines "$tmp/top.out")" -eq 11 ] || fail "top --data "$data": not a header and 10 rows"
 
 run one 0 list --data "$bad" --format jsonl
 echo "papers: 3 warnings in 1 file (run 'papers check' to see them)" > "$tmp/want"
@@ -72,10 +78,10 @@ grep -q "'invalid-vote' is not a warning code; did you mean 'invalid-votes'?" "$
 [ -s "$tmp/allow_typo.out" ] && fail "--allow typo: stdout"
 
 # --- -q --------------------------------------------------------------------
-run quiet 0 search routing --data testdata -q
+run quiet 0 search routing --data "$data" -q
 [ -s "$tmp/quiet.out" ] && fail "-q match: stdout"
 [ -s "$tmp/quiet.err" ] && fail "-q match: stderr: $(cat "$tmp/quiet.err")"
-run quiet_none 1 author "Nobody At All" --data testdata --quiet
+run quiet_none 1 author "Nobody At All" --data "$data" --quiet
 [ -s "$tmp/quiet_none.out" ] && fail "-q no match: stdout"
 [ -s "$tmp/quiet_none.err" ] && fail "-q no match: stderr (did you mean?): $(cat "$tmp/quiet_none.err")"
 run quiet_show 0 show 2402.03620 --data "$clean" -q
@@ -127,13 +133,13 @@ run check_q 1 check "$bad" -q
 [ -s "$tmp/check_q.out" ] && fail "check -q: stdout"
 [ -s "$tmp/check_q.err" ] && fail "check -q: stderr"
 
-# `papers check testdata` lists every warning that the query summarised.
-run check_all 1 check testdata
+# `papers check "$data"` lists every warning that the query summarised.
+run check_all 1 check "$data"
 total=$(grep -cE ': warning\[[a-z0-9-]+\]: ' "$tmp/check_all.out")
-run summary 2 list --data testdata --strict --format csv
+run summary 2 list --data "$data" --strict --format csv
 [ "$(grep -cE ': warning\[[a-z0-9-]+\]: ' "$tmp/summary.err")" -eq "$total" ] \
-  || fail "check testdata lists $total warnings, --strict another number"
-"$papers" list --data testdata 2>&1 > /dev/null < /dev/null | grep -q "^papers: $total warnings in " \
+  || fail "check "$data" lists $total warnings, --strict another number"
+"$papers" list --data "$data" 2>&1 > /dev/null < /dev/null | grep -q "^papers: $total warnings in " \
   || fail "the summary line does not count the $total warnings of check"
 
 # Every code of the table is documented and listed once.

@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <new>
@@ -31,6 +32,16 @@ Strings warnings(const LoadResult& load) {
   }
   return out;
 }
+
+struct FileSinks final : public PaperSink, public DiagnosticSink {
+  std::vector<Diagnostic> diagnostics;
+
+  bool on_paper(Paper&& /*paper*/) override { return true; }
+
+  void on_diagnostic(Diagnostic&& diagnostic) override {
+    diagnostics.push_back(std::move(diagnostic));
+  }
+};
 
 }  // namespace
 
@@ -126,12 +137,62 @@ TEST_CASE("load_buffer drops a binary file whole") {
       test::read_file(kTestdata / "parser" / "warn_nul_byte.md");
   LoadResult load;
   load_buffer("x.md", bytes, load);
-  CHECK(load.inputs.size() == 1);
+  // Not an input but an error, in the words of the NUL warning; the
+  // invalid UTF-8 before it is not reported.
+  CHECK(load.inputs.empty());
+  CHECK(load.input_info.empty());
   CHECK(load.table.size() == 0);
-  // Only the NUL warning: the invalid UTF-8 before it is not reported.
-  CHECK(warnings(load)
-        == Strings{"x.md:9: warning[binary-file]: binary data (NUL byte); file "
-                   "skipped"});
+  CHECK(warnings(load).empty());
+  REQUIRE(load.errors.size() == 1);
+  CHECK(load.errors[0].message
+        == "x.md:9: binary data (NUL byte); file skipped");
+}
+
+TEST_CASE("load_buffer: an input that is not UTF-8 text is binary") {
+  const std::string digest = test::read_file(kTestdata / "2024-02-07.md");
+  // Bytes no text has, and no NUL among them: a third of them or more is
+  // binary, whether the input is short or long, fed whole or byte by byte.
+  std::string noise;
+  std::uint32_t state = 1;
+  while (noise.size() < 20000) {
+    state = state * 1103515245U + 12345U;
+    noise += static_cast<char>(0x80U | ((state >> 16) & 0x7FU));
+    if (noise.size() % 40 == 0) {
+      noise += '\n';
+    }
+  }
+  for (const std::size_t size : {std::size_t{300}, noise.size()}) {
+    CAPTURE(size);
+    LoadResult load;
+    load_buffer("n.md", digest.substr(0, 200) + noise.substr(0, size), load);
+    CHECK(load.table.size() == 0);
+    CHECK(warnings(load).empty());
+    REQUIRE(load.errors.size() == 1);
+    CHECK(load.errors[0].message.starts_with("n.md: binary data ("));
+    CHECK(
+        load.errors[0].message.ends_with(" are not UTF-8 text); file skipped"));
+    // The same, fed a byte at a time.
+    FileSinks sinks;
+    DigestParser parser("n.md", sinks, sinks);
+    const std::string bytes = digest.substr(0, 200) + noise.substr(0, size);
+    for (const char c : bytes) {
+      parser.feed(std::string_view(&c, 1));
+    }
+    parser.finish();
+    CHECK(parser.binary());
+    REQUIRE(!sinks.diagnostics.empty());
+    CHECK("n.md: " + sinks.diagnostics.back().message
+          == load.errors[0].message);
+  }
+  // Latin-1 prose among UTF-8: a few bad bytes are text, replaced.
+  std::string latin1 = digest;
+  for (std::size_t i = 100; i < latin1.size(); i += 40) {
+    latin1[i] = '\xE9';
+  }
+  LoadResult load;
+  load_buffer("l.md", latin1, load);
+  CHECK(load.errors.empty());
+  CHECK(load.table.size() > 0);
 }
 
 TEST_CASE("load_inputs over several files") {
@@ -146,7 +207,7 @@ TEST_CASE("load_inputs over several files") {
   dir.write("binary.md", std::string("\xFF\n\0", 3));
   const LoadResult load =
       load_inputs(std::vector<std::string>{root, root + "/missing"});
-  CHECK(load.inputs.size() == 4);
+  CHECK(load.inputs.size() == 3);  // the binary one is an error
   CHECK(load.table.size() == 1);
   CHECK(load.table.duplicates() == 1);
   CHECK(warnings(load)
@@ -155,15 +216,14 @@ TEST_CASE("load_inputs over several files") {
                          "vote count 'x'; votes "
                          "unknown",
                    root
-                       + "/binary.md:2: warning[binary-file]: binary data (NUL "
-                         "byte); file skipped",
-                   root
                        + "/copy/README.md:3: warning[invalid-votes]: invalid "
                          "vote count 'x'; votes "
                          "unknown",
                    root + "/empty.md: warning[empty-file]: empty file"});
-  REQUIRE(load.errors.size() == 1);
+  REQUIRE(load.errors.size() == 2);
   CHECK(load.errors[0].message == root + "/missing: No such file or directory");
+  CHECK(load.errors[1].message
+        == root + "/binary.md:2: binary data (NUL byte); file skipped");
 }
 
 TEST_CASE("load_inputs and a file that changes while read") {
