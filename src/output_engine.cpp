@@ -5,6 +5,7 @@
 #include "text_width.hpp"
 
 #include <fmt/format.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <utility>
@@ -25,13 +26,52 @@ constexpr std::size_t kDefaultChartWidth = 80;
 // A bar column is never narrower than this.
 constexpr std::size_t kMinBarWidth = 10;
 
-// U+2028..U+202E (line and paragraph separators, bidi embeddings and
-// overrides) and U+2066..U+2069 (bidi isolates), as UTF-8.
-bool is_escaped_format_char(std::string_view seq) {
-  const auto b1 = static_cast<unsigned char>(seq[1]);
-  const auto b2 = static_cast<unsigned char>(seq[2]);
-  return (b1 == 0x80 && b2 >= 0xA8 && b2 <= 0xAE)
-         || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+// The code points JSON strings carry as \uXXXX escapes though they are
+// valid raw: C1 controls (a terminal acts on CSI and OSC), U+2028 and
+// U+2029 (they end lines in JavaScript), and every format character (Cf:
+// bidi marks, embeddings, overrides and isolates that reorder what a
+// terminal shows, zero-width and tag characters that hide text). Escaped,
+// they are the same JSON string.
+// ZWNJ and ZWJ stay raw: they join the letters and emoji around them and
+// neither hide nor reorder anything.
+bool needs_json_escape(char32_t cp) {
+  return (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029
+         || (utf8proc_category(static_cast<utf8proc_int32_t>(cp))
+                 == UTF8PROC_CATEGORY_CF
+             && cp != 0x200C && cp != 0x200D);
+}
+
+// Appends the valid UTF-8 sequence text[i, i + len), escaped if it must be.
+void append_sequence(std::string_view text,
+                     std::size_t i,
+                     std::size_t len,
+                     std::string& out) {
+  const auto byte = [&](std::size_t k) {
+    return static_cast<char32_t>(static_cast<unsigned char>(text[i + k]));
+  };
+  char32_t cp = 0;
+  if (len == 2) {
+    cp = ((byte(0) & 0x1Fu) << 6) | (byte(1) & 0x3Fu);
+  } else if (len == 3) {
+    cp = ((byte(0) & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6)
+         | (byte(2) & 0x3Fu);
+  } else {
+    cp = ((byte(0) & 0x07u) << 18) | ((byte(1) & 0x3Fu) << 12)
+         | ((byte(2) & 0x3Fu) << 6) | (byte(3) & 0x3Fu);
+  }
+  if (!needs_json_escape(cp)) {
+    out.append(text.substr(i, len));
+  } else if (cp < 0x10000) {
+    fmt::format_to(
+        std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(cp));
+  } else {
+    // A tag character (U+E0000..U+E007F): a surrogate pair.
+    const char32_t v = cp - 0x10000;
+    fmt::format_to(std::back_inserter(out),
+                   "\\u{:04x}\\u{:04x}",
+                   static_cast<unsigned>(0xD800 + (v >> 10)),
+                   static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
+  }
 }
 
 // Appends the escape of the ASCII byte `c`, or `c` itself.
@@ -69,9 +109,8 @@ void append_ascii(unsigned char c, std::string& out) {
 }
 
 // Valid UTF-8 is copied in runs up to the next byte that may need an
-// escape (find_json_special: ASCII controls, `"`, `\`, DEL, and the leads
-// of C1 controls and of the format characters U+2028..U+202E and
-// U+2066..U+2069).
+// escape (find_json_special: ASCII controls, `"`, `\`, DEL, and the lead
+// bytes of C1 controls and of format characters).
 void append_valid_utf8(std::string_view text, std::string& out) {
   std::size_t run = 0;
   std::size_t i = 0;
@@ -81,27 +120,10 @@ void append_valid_utf8(std::string_view text, std::string& out) {
     if (c < 0x80) {
       append_ascii(c, out);
       i += 1;
-    } else if (c == 0xC2) {
-      const auto b1 = static_cast<unsigned char>(text[i + 1]);
-      if (b1 < 0xA0) {
-        fmt::format_to(std::back_inserter(out), "\\u{:04x}", b1);
-      } else {
-        out.append(text.data() + i, 2);
-      }
-      i += 2;
     } else {
-      const auto seq = text.substr(i, 3);
-      if (is_escaped_format_char(seq)) {
-        const auto b1 = static_cast<unsigned char>(seq[1]);
-        const auto b2 = static_cast<unsigned char>(seq[2]);
-        fmt::format_to(
-            std::back_inserter(out),
-            "\\u{:04x}",
-            ((c & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu));
-      } else {
-        out.append(seq);
-      }
-      i += 3;
+      const auto len = utf8_sequence_length(text, i);
+      append_sequence(text, i, len, out);
+      i += len;
     }
     run = i;
   }
@@ -129,25 +151,8 @@ void append_json_string(std::string_view text, std::string& out) {
     if (len == 0) {
       out += "\xEF\xBF\xBD";
       ++i;
-    } else if (len == 2 && c == 0xC2
-               && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
-      // C1 controls: valid JSON raw, but escaped so no terminal acts on them.
-      fmt::format_to(std::back_inserter(out),
-                     "\\u{:04x}",
-                     static_cast<unsigned char>(text[i + 1]));
-      i += 2;
-    } else if (len == 3 && c == 0xE2
-               && is_escaped_format_char(text.substr(i, 3))) {
-      // Bidi controls reorder what a terminal shows; U+2028/U+2029 end
-      // lines in JavaScript. Escaped, they are the same JSON string.
-      const auto b1 = static_cast<unsigned char>(text[i + 1]);
-      const auto b2 = static_cast<unsigned char>(text[i + 2]);
-      fmt::format_to(std::back_inserter(out),
-                     "\\u{:04x}",
-                     ((c & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu));
-      i += 3;
     } else {
-      out.append(text.substr(i, len));
+      append_sequence(text, i, len, out);
       i += len;
     }
   }

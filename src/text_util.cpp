@@ -383,7 +383,15 @@ std::size_t find_byte_of(std::string_view s,
 }
 
 std::size_t find_json_special(std::string_view s, std::size_t from) {
-  static constexpr ByteSet kJsonSpecial("\"\\\x7F\xC2\xE2", true);
+  // The ASCII specials, and the lead bytes of C1 controls (C2) and of
+  // every format character (Cf): U+00AD (C2), U+0600..U+0605 and U+061C
+  // (D8), U+06DD (DB), U+070F (DC), U+0890..U+08E2 (E0), U+180E (E1),
+  // U+200B..U+206F with U+2028/U+2029 (E2), U+FEFF and U+FFF9..U+FFFB (EF),
+  // U+110BD..U+1D17A (F0), the tags U+E0001..U+E007F (F3).
+  static constexpr ByteSet kJsonSpecial(
+      "\"\\\x7F"
+      "\xC2\xD8\xDB\xDC\xE0\xE1\xE2\xEF\xF0\xF3",
+      true);
   return find_byte_of(s, from, kJsonSpecial);
 }
 

@@ -94,9 +94,9 @@ std::size_t find_byte_of(std::string_view s,
                          const ByteSet& set);
 
 /// Index of the first byte at or after `from` that a JSON string of valid
-/// UTF-8 may have to escape: an ASCII control, `"`, `\`, DEL, or the lead
-/// byte C2 or E2 (of C1 controls and of format characters); s.size() when
-/// there is none. 32 bytes a step with AVX2.
+/// UTF-8 may have to escape: an ASCII control, `"`, `\`, DEL, or a lead
+/// byte of C1 controls or of format characters (Cf); s.size() when there
+/// is none. 32 bytes a step with AVX2.
 std::size_t find_json_special(std::string_view s, std::size_t from);
 
 /// Appends `s` to `out` with each invalid byte replaced by U+FFFD.

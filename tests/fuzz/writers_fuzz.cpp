@@ -15,8 +15,9 @@
 //   terminal, is valid UTF-8 and holds no C0 control but newline (tsv's tab
 //   separators aside), no DEL, no C1 control character (U+0080..U+009F)
 //   and no bidirectional control; with colour, the only escapes are the
-//   writers' own SGR sequences. Tables and cards also hold no other format
-//   character (Cf) but ZWJ/ZWNJ, no more than 16 combining marks in a row,
+//   writers' own SGR sequences, and no other format character (Cf) but
+//   ZWJ/ZWNJ (JSON escapes them). Tables and cards also hold no more than
+//   16 combining marks in a row,
 //   and a table shrunk to a width of 40 or more has no line wider than it;
 // - every tsv and jsonl record is one line, also for readers that end lines
 //   at U+0085, U+2028 or U+2029.
@@ -152,12 +153,11 @@ void check_terminal_safe(std::string_view output,
     check(!(cp >= 0x202A && cp <= 0x202E) && !(cp >= 0x2066 && cp <= 0x2069),
           "a bidirectional control reaches the terminal",
           output);
+    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    check(category != UTF8PROC_CATEGORY_CF || cp == 0x200C || cp == 0x200D,
+          "a format character reaches the terminal",
+          output);
     if (table) {
-      const auto category =
-          utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-      check(category != UTF8PROC_CATEGORY_CF || cp == 0x200C || cp == 0x200D,
-            "a format character reaches a table",
-            output);
       const bool mark = category == UTF8PROC_CATEGORY_MN
                         || category == UTF8PROC_CATEGORY_MC
                         || category == UTF8PROC_CATEGORY_ME;

@@ -173,3 +173,27 @@ TEST_CASE("paper fields: one row per Field, in order, named as --fields") {
 
 }  // namespace
 }  // namespace papers
+
+TEST_CASE("TSV cells: every line end is escaped, so a record is one line") {
+  std::string out;
+  papers::append_tsv_cell("a\tb\nc\rd\\e\u2028f\u2029g\u0085h", out);
+  CHECK(out == "a\\tb\\nc\\rd\\\\e\\u2028f\\u2029g\\u0085h");
+  out.clear();
+  // Lookalikes that are not line ends pass: U+2027, U+202A's lead bytes
+  // cut short, U+00A0.
+  papers::append_tsv_cell("\u2027\u00A0\xE2\x80", out);
+  CHECK(out == "\u2027\u00A0\xE2\x80");
+}
+
+TEST_CASE("JSON strings escape every format character, and keep marks") {
+  std::string out;
+  papers::append_json_string(
+      "a\u200Eb\u061Cc\u00ADd\uFEFFe\U000E0041f\u200Dg\u0301h\U0001F600", out);
+  CHECK(out
+        == "\"a\\u200eb\\u061cc\\u00add\\ufeffe\\udb40\\udc41f\u200Dg\u0301h"
+           "\U0001F600\"");
+  out.clear();
+  // The same with an invalid byte, which takes the other path.
+  papers::append_json_string("\xFF\u200Bx\U000E007F", out);
+  CHECK(out == "\"\uFFFD\\u200bx\\udb40\\udc7f\"");
+}

@@ -110,8 +110,22 @@ TEST_CASE("find_json_special finds each special byte at every position") {
   // Past the first 32-byte block too, so both the vectorised steps and the
   // scalar tail are covered.
   const std::string plain(80, 'a');
-  for (const char c :
-       {'\0', '\x01', '\x1F', '"', '\\', '\x7F', '\xC2', '\xE2'}) {
+  for (const char c : {'\0',
+                       '\x01',
+                       '\x1F',
+                       '"',
+                       '\\',
+                       '\x7F',
+                       '\xC2',
+                       '\xD8',
+                       '\xDB',
+                       '\xDC',
+                       '\xE0',
+                       '\xE1',
+                       '\xE2',
+                       '\xEF',
+                       '\xF0',
+                       '\xF3'}) {
     for (std::size_t at = 0; at < plain.size(); ++at) {
       std::string text = plain;
       text[at] = c;
@@ -123,8 +137,9 @@ TEST_CASE("find_json_special finds each special byte at every position") {
     }
   }
   // Bytes next to the special ones are not special: space, `!`, `#`,
-  // `[`, `]`, 0x7E, 0x80, 0xC1, 0xC3, 0xE1, 0xE3, 0xEA (a Hangul lead).
-  std::string others = " !#[]~\x80\xC1\xC3\xE1\xE3\xEA";
+  // `[`, `]`, 0x7E, 0x80, 0xC1, 0xC3, 0xD9, 0xDD, 0xE3, 0xEA (a Hangul
+  // lead), 0xEE, 0xF1, 0xF4.
+  std::string others = " !#[]~\x80\xC1\xC3\xD9\xDD\xE3\xEA\xEE\xF1\xF4";
   others += others + others;
   CHECK(find_json_special(others, 0) == others.size());
 }
