@@ -84,12 +84,14 @@ void parse_input(const std::string& path,
 }
 
 /// Hands one input's records and diagnostics to the result. A binary file
-/// is not an input but an error (exit status 2, as for a path that cannot
-/// be read), said in the words of the parser's last diagnostic, which is
-/// the one that found it binary (it reports nothing after that); the other
-/// diagnostics describe text that is not used. Returns false for it.
-bool commit(FileResult& file, LoadResult& out) {
-  if (file.binary) {
+/// is skipped whole, and of its diagnostics only the parser's last is kept,
+/// the one that found it binary (the others describe text that is not
+/// used). Named on the command line (`named`), it is an error like a path
+/// that cannot be read (exit status 2); found in a directory, it is a
+/// `binary-file` warning, as ripgrep skips the binary files of a directory
+/// it searches. Returns false when the file is no input at all.
+bool commit(FileResult& file, LoadResult& out, bool named) {
+  if (file.binary && named) {
     std::string message = "binary input, skipped";
     if (!file.diagnostics.empty()) {
       const auto& last = file.diagnostics.back();
@@ -102,6 +104,14 @@ bool commit(FileResult& file, LoadResult& out) {
     out.errors.push_back(Error{std::move(message)});
     file = FileResult{};
     return false;
+  }
+  if (file.binary) {
+    out.input_info.push_back(InputInfo{"none", 0});
+    if (!file.diagnostics.empty()) {
+      out.diagnostics.push_back(std::move(file.diagnostics.back()));
+    }
+    file = FileResult{};
+    return true;
   }
   out.input_info.push_back(InputInfo{file.layout, file.papers.size()});
   for (auto& diagnostic : file.diagnostics) {
@@ -131,7 +141,7 @@ void load_buffer(std::string_view name,
   parser.finish();
   file.binary = parser.binary();
   file.layout = parser.layout();
-  if (commit(file, out)) {
+  if (commit(file, out, true)) {
     out.inputs.emplace_back(name);
   }
 }
@@ -148,6 +158,11 @@ LoadResult load_inputs(std::span<const std::string> paths,
   InputList inputs = find_inputs(paths);
   out.errors = std::move(inputs.errors);
   const auto& files = inputs.files;
+  // The inputs named as they are on the command line (and standard input),
+  // as opposed to the files found in a directory.
+  const auto named = [&](const std::string& file) {
+    return std::find(paths.begin(), paths.end(), file) != paths.end();
+  };
   std::vector<FileResult> results(files.size());
   // Workers take the next input in order; the results are merged in input
   // order below, so the output is the one a single thread would give.
@@ -197,7 +212,7 @@ LoadResult load_inputs(std::span<const std::string> paths,
       results[i] = FileResult{};
       continue;
     }
-    if (commit(results[i], out)) {
+    if (commit(results[i], out, named(files[i]))) {
       out.inputs.push_back(display_name(files[i]));
     }
   }

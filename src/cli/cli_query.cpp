@@ -243,11 +243,12 @@ else standard input when it is a pipe or a file with data, else the current
 directory (so a terminal, </dev/null, cron and xargs read the directory).
 Directories are searched recursively for *.md and *.markdown, skipping hidden
 ones; files are read in sorted path order. An unreadable path, a binary file
-or a directory without digests is reported and the others are still used
-(exit status 2).
+named as an input or a directory without digests is reported and the others
+are still used (exit status 2); a binary file found in a directory is a
+warning and skipped.
 
 Exit status: 0 results printed, 1 nothing matched (JSON still prints []),
-2 error (usage, unreadable or binary input, invalid regex, write error, or a
+2 error (usage, unreadable or named binary input, invalid regex, write error, or a
 warning under --strict).)";
 }
 

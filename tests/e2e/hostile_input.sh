@@ -189,9 +189,13 @@ import random
 random.seed(7)
 binary = write("binary/blob.md", bytes(random.getrandbits(8) for _ in range(1 << 16)) + b"\0")
 write("binary/good.md", REFERENCE)
-# A binary input is an error naming it (exit 2, as grep for a file it
+# A binary file found in a directory is skipped with a warning naming it
+# (as ripgrep skips the binary files of a directory); the others are used.
+run("binary file in a directory", [os.path.join(tmp, "binary")], 0, 12,
+    expect=[f"^{re.escape(binary)}:[0-9]+: warning\\[binary-file\\]: binary data \\(NUL byte\\); file skipped$"])
+# Named on the command line, it is an error (exit 2, as grep for a file it
 # cannot read); the other inputs are still printed.
-run("binary file", [os.path.join(tmp, "binary")], 2, 12,
+run("binary file named", [binary, os.path.join(tmp, "binary/good.md")], 2, 12,
     expect=[f"^papers: {re.escape(binary)}:[0-9]+: binary data \\(NUL byte\\); file skipped$"])
 
 run("NUL bytes in a digest", ["testdata/parser/warn_nul_byte.md"], 2, 0,

@@ -207,7 +207,8 @@ TEST_CASE("load_inputs over several files") {
   dir.write("binary.md", std::string("\xFF\n\0", 3));
   const LoadResult load =
       load_inputs(std::vector<std::string>{root, root + "/missing"});
-  CHECK(load.inputs.size() == 3);  // the binary one is an error
+  // The binary file, found in a directory, is an input with a warning.
+  CHECK(load.inputs.size() == 4);
   CHECK(load.table.size() == 1);
   CHECK(load.table.duplicates() == 1);
   CHECK(warnings(load)
@@ -216,13 +217,21 @@ TEST_CASE("load_inputs over several files") {
                          "vote count 'x'; votes "
                          "unknown",
                    root
+                       + "/binary.md:2: warning[binary-file]: binary data (NUL "
+                         "byte); file skipped",
+                   root
                        + "/copy/README.md:3: warning[invalid-votes]: invalid "
                          "vote count 'x'; votes "
                          "unknown",
                    root + "/empty.md: warning[empty-file]: empty file"});
-  REQUIRE(load.errors.size() == 2);
+  REQUIRE(load.errors.size() == 1);
   CHECK(load.errors[0].message == root + "/missing: No such file or directory");
-  CHECK(load.errors[1].message
+  // Named, the same file is an error, and no input.
+  const LoadResult named =
+      load_inputs(std::vector<std::string>{root + "/binary.md"});
+  CHECK(named.inputs.empty());
+  REQUIRE(named.errors.size() == 1);
+  CHECK(named.errors[0].message
         == root + "/binary.md:2: binary data (NUL byte); file skipped");
 }
 
