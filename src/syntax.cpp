@@ -846,7 +846,8 @@ std::vector<Reference> find_references(std::string_view text, bool bare_ok) {
     if (at == std::string_view::npos) {
       break;
     }
-    if (at == a && text.substr(at + 5, 5) == ".org/") {
+    // The host in any case, as the needle was found: `ARXIV.ORG/abs/...`.
+    if (at == a && find_nocase(text.substr(at + 5, 5), ".org/") == 0) {
       const auto start = token_start(text, at);
       const auto end = token_end(text, at);
       const auto url = text.substr(start, end - start);

@@ -875,7 +875,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
       o.view = view;
       const std::string table = write(OutputFormat::kTable, rows, o);
       check_terminal_safe(table, o.color, false, true);
-      if (view != View::kCard && !o.color && o.truncate && o.width >= 40) {
+      // The default columns fit 40 by design; columns picked with --fields
+      // may hold more that are never cut (id, votes, dates) than that.
+      if (view != View::kCard && !o.color && o.truncate && o.width >= 40
+          && o.fields.empty()) {
         check_table_width(table, o.width);
       }
     }

@@ -208,6 +208,8 @@ TEST_CASE("find_references") {
     CHECK(ids("https://HuggingFace.co/papers/2402.03620")
           == Strings{"2402.03620"});
     CHECK(ids("see ARXIV:2402.03620") == Strings{"2402.03620"});
+    CHECK(ids("https://ARXIV.ORG/abs/2402.03620") == Strings{"2402.03620"});
+    CHECK(ids("https://arXiv.Org/ABS/2402.03620") == Strings{"2402.03620"});
     CHECK(ids("arXiv:2402.03620v3 and arxiv:2401.00001")
           == Strings{"2402.03620", "2401.00001"});
   }
