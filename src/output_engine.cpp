@@ -46,19 +46,11 @@ void append_sequence(std::string_view text,
                      std::size_t i,
                      std::size_t len,
                      std::string& out) {
-  const auto byte = [&](std::size_t k) {
-    return static_cast<char32_t>(static_cast<unsigned char>(text[i + k]));
-  };
-  char32_t cp = 0;
-  if (len == 2) {
-    cp = ((byte(0) & 0x1Fu) << 6) | (byte(1) & 0x3Fu);
-  } else if (len == 3) {
-    cp = ((byte(0) & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6)
-         | (byte(2) & 0x3Fu);
-  } else {
-    cp = ((byte(0) & 0x07u) << 18) | ((byte(1) & 0x3Fu) << 12)
-         | ((byte(2) & 0x3Fu) << 6) | (byte(3) & 0x3Fu);
-  }
+  utf8proc_int32_t decoded = 0;
+  utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                   static_cast<utf8proc_ssize_t>(len),
+                   &decoded);
+  const auto cp = static_cast<char32_t>(decoded);
   if (!needs_json_escape(cp)) {
     out.append(text.substr(i, len));
   } else if (cp < 0x10000) {
