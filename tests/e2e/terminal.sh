@@ -8,7 +8,7 @@
 set -euo pipefail
 papers=$1
 exec python3 - "$papers" <<'PY'
-import fcntl, os, pty, re, struct, subprocess, sys, termios
+import fcntl, os, pty, re, struct, subprocess, sys, termios, threading
 
 papers = sys.argv[1]
 BASE_ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C"}
@@ -22,28 +22,43 @@ def check(ok, what):
         failures.append(what)
 
 def run_tty(args, env=None, cols=50):
-    """Runs papers with stdout on a pty of `cols` columns; returns stdout."""
+    """Runs papers with stdout on a pty of `cols` columns; returns stdout.
+
+    The parent keeps its own end of the slave open, so the terminal never
+    hangs up: reading up to a hang-up can lose what the child wrote last
+    (the kernel may report EIO before it has moved those bytes across).
+    Once the child has exited, a marker written to the slave follows all
+    of its output, and reading stops there."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, cols, 0, 0))
     attrs = termios.tcgetattr(slave)
     attrs[1] &= ~termios.OPOST  # keep "\n" as written (no "\r\n")
     termios.tcsetattr(slave, termios.TCSANOW, attrs)
+    marker = b"\x00end-of-child-output\x00"
+    chunks = []
+
+    def drain():
+        out = b""
+        while not out.endswith(marker):
+            chunk = os.read(master, 65536)
+            if not chunk:
+                break
+            out += chunk
+        chunks.append(out)
+
+    reader = threading.Thread(target=drain)
+    reader.start()
     proc = subprocess.Popen([papers] + args, stdout=slave,
                             stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
                             env=dict(BASE_ENV, **(env or {})))
-    os.close(slave)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        out += chunk
     proc.wait()
+    os.write(slave, marker)
+    reader.join()
+    os.close(slave)
     os.close(master)
-    return out
+    out = chunks[0]
+    check(out.endswith(marker), f"{args}: terminal output did not end cleanly")
+    return out[:-len(marker)] if out.endswith(marker) else out
 
 def run_pipe(args, env=None):
     return subprocess.run([papers] + args, capture_output=True,
