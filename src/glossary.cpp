@@ -1,3 +1,5 @@
+#include "text_util.hpp"
+
 #include <papers/glossary.hpp>
 
 #include <utf8proc.h>
@@ -22,15 +24,11 @@ bool is_hangul_word(std::string_view word) {
   }
   std::size_t i = 0;
   while (i < word.size()) {
-    utf8proc_int32_t cp = 0;
-    const auto n = utf8proc_iterate(
-        reinterpret_cast<const utf8proc_uint8_t*>(word.data() + i),
-        static_cast<utf8proc_ssize_t>(word.size() - i),
-        &cp);
-    if (n <= 0 || !is_hangul_syllable(static_cast<char32_t>(cp))) {
+    const auto d = decode_at(word, i);
+    if (d.cp < 0 || !is_hangul_syllable(static_cast<char32_t>(d.cp))) {
       return false;
     }
-    i += static_cast<std::size_t>(n);
+    i += d.length;
   }
   return true;
 }

@@ -353,20 +353,13 @@ bool has_uppercase(std::string_view term, bool regex) {
       i += 2;
       continue;
     }
-    utf8proc_int32_t cp = 0;
-    const auto n = utf8proc_iterate(
-        reinterpret_cast<const utf8proc_uint8_t*>(term.data() + i),
-        static_cast<utf8proc_ssize_t>(term.size() - i),
-        &cp);
-    if (n <= 0) {
-      ++i;
-      continue;
-    }
-    if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU
-        || utf8proc_category(cp) == UTF8PROC_CATEGORY_LT) {
+    const auto d = decode_at(term, i);
+    if (d.cp >= 0
+        && (utf8proc_category(d.cp) == UTF8PROC_CATEGORY_LU
+            || utf8proc_category(d.cp) == UTF8PROC_CATEGORY_LT)) {
       return true;
     }
-    i += static_cast<std::size_t>(n);
+    i += d.length;
   }
   return false;
 }

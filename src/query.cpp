@@ -1,10 +1,10 @@
+#include "text_util.hpp"
+
 #include <papers/markup.hpp>
 #include <papers/query.hpp>
 #include <papers/rank.hpp>
 #include <papers/summary.hpp>
 #include <papers/text_fold.hpp>
-
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <compare>
@@ -50,31 +50,12 @@ std::string joined(std::span<const std::string_view> names) {
 // True when `term` holds a letter or a digit: a term of spaces and
 // punctuation alone would match nearly everything or nothing useful.
 bool has_word_character(std::string_view term) {
-  std::size_t i = 0;
-  while (i < term.size()) {
-    utf8proc_int32_t cp = 0;
-    const auto n = utf8proc_iterate(
-        reinterpret_cast<const utf8proc_uint8_t*>(term.data() + i),
-        static_cast<utf8proc_ssize_t>(term.size() - i),
-        &cp);
-    if (n <= 0) {
-      ++i;
-      continue;
-    }
-    switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
+  for (std::size_t i = 0; i < term.size();) {
+    const auto d = decode_at(term, i);
+    if (is_letter_or_number(d.cp)) {
       return true;
-    default:
-      break;
     }
-    i += static_cast<std::size_t>(n);
+    i += d.length;
   }
   return false;
 }

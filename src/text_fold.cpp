@@ -164,18 +164,9 @@ std::u32string code_points(std::string_view text) {
   out.reserve(text.size());
   std::size_t i = 0;
   while (i < text.size()) {
-    utf8proc_int32_t cp = 0;
-    const utf8proc_ssize_t n = utf8proc_iterate(
-        reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-        static_cast<utf8proc_ssize_t>(text.size() - i),
-        &cp);
-    if (n <= 0) {
-      out += U'\uFFFD';
-      ++i;
-    } else {
-      out += static_cast<char32_t>(cp);
-      i += static_cast<std::size_t>(n);
-    }
+    const auto d = decode_at(text, i);
+    out += d.cp < 0 ? U'\uFFFD' : static_cast<char32_t>(d.cp);
+    i += d.length;
   }
   return out;
 }

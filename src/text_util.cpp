@@ -1,5 +1,7 @@
 #include "text_util.hpp"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -427,6 +429,37 @@ void append_utf8_repaired(std::string& out, std::string_view s) {
       out.append(s.substr(i, len));
       i += len;
     }
+  }
+}
+
+Decoded decode_at(std::string_view text, std::size_t i) {
+  utf8proc_int32_t cp = 0;
+  const auto n = utf8proc_iterate(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+      static_cast<utf8proc_ssize_t>(text.size() - i),
+      &cp);
+  if (n <= 0) {
+    return Decoded{};
+  }
+  return Decoded{cp, static_cast<std::size_t>(n)};
+}
+
+bool is_letter_or_number(std::int32_t cp) {
+  if (cp < 0) {
+    return false;
+  }
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_LU:
+  case UTF8PROC_CATEGORY_LL:
+  case UTF8PROC_CATEGORY_LT:
+  case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO:
+  case UTF8PROC_CATEGORY_ND:
+  case UTF8PROC_CATEGORY_NL:
+  case UTF8PROC_CATEGORY_NO:
+    return true;
+  default:
+    return false;
   }
 }
 

@@ -102,4 +102,16 @@ std::size_t find_json_special(std::string_view s, std::size_t from);
 /// Appends `s` to `out` with each invalid byte replaced by U+FFFD.
 void append_utf8_repaired(std::string& out, std::string_view s);
 
+/// The code point that starts at text[i] (i < text.size()) and its length
+/// in bytes; a byte that starts no valid sequence is cp -1, length 1.
+struct Decoded {
+  std::int32_t cp = -1;
+  std::size_t length = 1;
+};
+
+Decoded decode_at(std::string_view text, std::size_t i);
+
+/// True when `cp` is a letter (Unicode category L*) or a number (N*).
+bool is_letter_or_number(std::int32_t cp);
+
 }  // namespace papers

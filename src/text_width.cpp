@@ -9,23 +9,6 @@
 namespace papers {
 namespace {
 
-struct Decoded {
-  utf8proc_int32_t cp = -1;  // -1: an invalid byte
-  std::size_t length = 1;
-};
-
-Decoded decode_at(std::string_view text, std::size_t i) {
-  utf8proc_int32_t cp = 0;
-  const auto n = utf8proc_iterate(
-      reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-      static_cast<utf8proc_ssize_t>(text.size() - i),
-      &cp);
-  if (n <= 0) {
-    return Decoded{};
-  }
-  return Decoded{cp, static_cast<std::size_t>(n)};
-}
-
 std::size_t char_width(utf8proc_int32_t cp) {
   const int w = utf8proc_charwidth(cp);
   return w < 0 ? 0 : static_cast<std::size_t>(w);
@@ -109,21 +92,13 @@ constexpr std::size_t kMaxMarks = 16;
 // A letter, mark, digit or symbol (emoji): what may stand on both sides of
 // a ZWJ or ZWNJ that belongs to a word. -1 (no character, a bad byte) is not.
 bool word_char(utf8proc_int32_t cp) {
-  if (cp < 0) {
-    return false;
+  if (is_letter_or_number(cp)) {
+    return true;
   }
-  switch (utf8proc_category(cp)) {
-  case UTF8PROC_CATEGORY_LU:
-  case UTF8PROC_CATEGORY_LL:
-  case UTF8PROC_CATEGORY_LT:
-  case UTF8PROC_CATEGORY_LM:
-  case UTF8PROC_CATEGORY_LO:
+  switch (cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp)) {
   case UTF8PROC_CATEGORY_MN:
   case UTF8PROC_CATEGORY_MC:
   case UTF8PROC_CATEGORY_ME:
-  case UTF8PROC_CATEGORY_ND:
-  case UTF8PROC_CATEGORY_NL:
-  case UTF8PROC_CATEGORY_NO:
   case UTF8PROC_CATEGORY_SO:
     return true;
   default:

@@ -144,4 +144,33 @@ TEST_CASE("find_json_special finds each special byte at every position") {
   CHECK(find_json_special(others, 0) == others.size());
 }
 
+TEST_CASE("decode_at reads one code point, and a bad byte as -1 of length 1") {
+  const std::string text = "a\xC3\xA9\xEA\xB0\x80\xF0\x9F\x98\x80\xFF\xE2\x82";
+  CHECK(decode_at(text, 0).cp == 'a');
+  CHECK(decode_at(text, 0).length == 1);
+  CHECK(decode_at(text, 1).cp == 0xE9);
+  CHECK(decode_at(text, 1).length == 2);
+  CHECK(decode_at(text, 3).cp == 0xAC00);
+  CHECK(decode_at(text, 3).length == 3);
+  CHECK(decode_at(text, 6).cp == 0x1F600);
+  CHECK(decode_at(text, 6).length == 4);
+  CHECK(decode_at(text, 10).cp == -1);  // 0xFF starts nothing
+  CHECK(decode_at(text, 10).length == 1);
+  CHECK(decode_at(text, 11).cp == -1);  // a sequence cut by the end
+  CHECK(decode_at(text, 2).cp == -1);   // a continuation byte
+}
+
+TEST_CASE("is_letter_or_number takes letters and numbers of any script") {
+  for (const std::int32_t cp : std::initializer_list<std::int32_t>{
+           'a', 'Z', '7', 0xAC00, 0x4E2D, 0x0661, 0x2167}) {
+    CAPTURE(cp);
+    CHECK(is_letter_or_number(cp));
+  }
+  for (const std::int32_t cp : std::initializer_list<std::int32_t>{
+           ' ', '-', '(', 0x0301, 0x1F600, 0x200D, -1}) {
+    CAPTURE(cp);
+    CHECK_FALSE(is_letter_or_number(cp));
+  }
+}
+
 }  // namespace papers
