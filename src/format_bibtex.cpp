@@ -10,6 +10,7 @@
 #include "text_util.hpp"
 
 #include <array>
+#include <vector>
 
 namespace papers {
 namespace {
@@ -27,40 +28,89 @@ constexpr std::array<std::string_view, 12> kMonths = {"jan",
                                                       "nov",
                                                       "dec"};
 
-// Appends `text` with LaTeX's special characters escaped; controls (and
-// newlines) become spaces, invalid UTF-8 U+FFFD.
-void append_escaped(std::string_view raw, std::string& out) {
-  std::string repaired;
-  if (!is_valid_utf8(raw)) {
-    append_utf8_repaired(repaired, raw);
-    raw = repaired;
-  }
-  for (const char c : raw) {
-    switch (c) {
-    case '\\':
-      out += "\\textbackslash{}";
-      break;
-    case '{':
-    case '}':
-    case '$':
-    case '&':
-    case '%':
-    case '#':
-    case '_':
-      out += '\\';
-      out += c;
-      break;
-    case '^':
-      out += "\\^{}";
-      break;
-    case '~':
-      out += "\\~{}";
-      break;
-    default:
-      out += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? ' ' : c;
-      break;
+// A field's text ready for escaping: invalid UTF-8 repaired, and which of
+// its braces have no partner (a `{` never closed, a `}` never opened).
+// BibTeX counts braces whatever stands before them, so a `\{` that is not
+// closed would swallow the rest of the file: only paired braces are written
+// `\{` `\}` (LaTeX and every reader undo them), the others as
+// `\textbraceleft{}` and `\textbraceright{}`.
+class FieldText {
+ public:
+  explicit FieldText(std::string_view raw) {
+    if (!is_valid_utf8(raw)) {
+      append_utf8_repaired(repaired_, raw);
+      raw = repaired_;
+    }
+    text_ = raw;
+    unpaired_.assign(text_.size(), false);
+    std::vector<std::size_t> open;
+    for (std::size_t i = 0; i < text_.size(); ++i) {
+      if (text_[i] == '{') {
+        open.push_back(i);
+      } else if (text_[i] == '}') {
+        if (open.empty()) {
+          unpaired_[i] = true;
+        } else {
+          open.pop_back();
+        }
+      }
+    }
+    for (const std::size_t i : open) {
+      unpaired_[i] = true;
     }
   }
+
+  FieldText(const FieldText&) = delete;  // text_ may point into repaired_
+  FieldText& operator=(const FieldText&) = delete;
+
+  std::string_view text() const { return text_; }
+
+  // Appends text()[begin, end) with LaTeX's special characters escaped;
+  // controls (and newlines) become spaces.
+  void append(std::size_t begin, std::size_t end, std::string& out) const {
+    for (std::size_t i = begin; i < end; ++i) {
+      const char c = text_[i];
+      switch (c) {
+      case '\\':
+        out += "\\textbackslash{}";
+        break;
+      case '{':
+        out += unpaired_[i] ? "\\textbraceleft{}" : "\\{";
+        break;
+      case '}':
+        out += unpaired_[i] ? "\\textbraceright{}" : "\\}";
+        break;
+      case '$':
+      case '&':
+      case '%':
+      case '#':
+      case '_':
+        out += '\\';
+        out += c;
+        break;
+      case '^':
+        out += "\\^{}";
+        break;
+      case '~':
+        out += "\\~{}";
+        break;
+      default:
+        out += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? ' ' : c;
+        break;
+      }
+    }
+  }
+
+  void append(std::string& out) const { append(0, text_.size(), out); }
+
+ private:
+  std::string repaired_;
+  std::string_view text_;
+  std::vector<bool> unpaired_;
+};
+
+void append_escaped(std::string_view raw, std::string& out) {
+  FieldText(raw).append(out);
 }
 
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -76,20 +126,22 @@ bool needs_protection(std::string_view word) {
   return false;
 }
 
-void append_title(std::string_view title, std::string& out) {
+void append_title(std::string_view raw, std::string& out) {
+  const FieldText title(raw);
+  const std::string_view text = title.text();
   std::size_t start = 0;
-  while (start <= title.size()) {
-    const auto end = std::min(title.find(' ', start), title.size());
-    const std::string_view word = title.substr(start, end - start);
+  while (start <= text.size()) {
+    const auto end = std::min(text.find(' ', start), text.size());
     if (start > 0) {
       out += ' ';
     }
-    if (needs_protection(word)) {
+    const bool protect = needs_protection(text.substr(start, end - start));
+    if (protect) {
       out += '{';
-      append_escaped(word, out);
+    }
+    title.append(start, end, out);
+    if (protect) {
       out += '}';
-    } else {
-      append_escaped(word, out);
     }
     start = end + 1;
   }
@@ -108,6 +160,24 @@ void append_author(std::string_view name, std::string& out) {
   append_escaped(trim(name), out);
   if (literal) {
     out += '}';
+  }
+}
+
+// A URL as url fields take it: verbatim (biber, pandoc and \url read `%`,
+// `#`, `_` and `~` as they are), with the characters that would unbalance
+// the field or could not stand in a URL percent-encoded.
+void append_url(std::string_view url, std::string& out) {
+  static constexpr std::string_view kHex = "0123456789ABCDEF";
+  for (const char c : url) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '{' || c == '}' || c == '\\' || c == ' ' || c == '"' || byte < 0x20
+        || byte == 0x7F) {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+    } else {
+      out += c;
+    }
   }
 }
 
@@ -149,15 +219,8 @@ void append_entry(const Paper& paper, std::string_view key, std::string& out) {
   }
   const std::string url = abstract_url(paper);
   if (!url.empty()) {
-    // \url-style fields take the characters as they are but for braces
-    // and percent signs, which would end the field or start a comment.
     append_field("url", out);
-    for (const char c : url) {
-      if (c == '{' || c == '}' || c == '%' || c == '\\') {
-        out += '\\';
-      }
-      out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
-    }
+    append_url(url, out);
     out += '}';
   }
   append_field("note", out);

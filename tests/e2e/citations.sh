@@ -88,6 +88,31 @@ bibtool -q -o "$tmp/out.bib" "$tmp/refs.bib" 2> "$tmp/bibtool.err" || fail "bibt
 ! grep -qi error "$tmp/bibtool.err" || fail "bibtool: $(cat "$tmp/bibtool.err")"
 [ "$(grep -ci '^@misc{' "$tmp/out.bib")" = 4 ] || fail "bibtool kept $(grep -ci '^@misc' "$tmp/out.bib") entries, not 4"
 
+# Unpaired braces would make BibTeX (and bibtool) read past the end of the
+# field and lose the entries after it: bibtool keeps all three entries of
+# citation_braces.md without an error, pandoc reads three with the paired
+# braces kept, and the url field keeps `%` and percent-encodes braces and a
+# backslash.
+"$papers" list --data testdata/format/citation_braces.md -f bibtex 2>/dev/null > "$tmp/braces.bib"
+bibtool -q -o "$tmp/braces_out.bib" "$tmp/braces.bib" 2> "$tmp/bibtool.err" || fail "bibtool failed: $(cat "$tmp/bibtool.err")"
+[ ! -s "$tmp/bibtool.err" ] || fail "bibtool on unpaired braces: $(cat "$tmp/bibtool.err")"
+[ "$(grep -ci '^@misc{' "$tmp/braces_out.bib")" = 3 ] ||
+  fail "bibtool kept $(grep -ci '^@misc' "$tmp/braces_out.bib") entries of citation_braces.md, not 3"
+pandoc -f bibtex -t csljson "$tmp/braces.bib" > "$tmp/braces.json" 2> "$tmp/pandoc.err" ||
+  fail "pandoc cannot read the BibTeX of citation_braces.md: $(cat "$tmp/pandoc.err")"
+python3 - "$tmp/braces.json" <<'PY' || exit 1
+import json, sys
+items = json.load(open(sys.argv[1], encoding="utf-8"))
+ids = [i["id"] for i in items]
+want = ["arXiv-2403.01234", "wen2024link", "arXiv-2403.01235"]
+if ids != want:
+    sys.exit(f"FAIL: citation_braces.md keys {ids}, want {want}")
+if "{Set}" not in items[0]["title"]:
+    sys.exit(f"FAIL: paired braces lost: {items[0]['title']!r}")
+if items[1]["URL"] != "https://example.com/a%20b/%7Bx%7D%5Cy":
+    sys.exit(f"FAIL: url {items[1]['URL']!r}")
+PY
+
 # pandoc --citeproc renders a citation and a bibliography entry from the
 # CSL-JSON, and finds every key.
 printf 'See [@arXiv-2402.03620] and [@arXiv-2402.04229].\n' > "$tmp/doc.md"
