@@ -202,10 +202,18 @@ bool in_authors(const Matcher& m, const Paper& paper, AuthorKeys& keys) {
 
 // What a query computes once for all papers.
 struct QueryCache {
-  explicit QueryCache(const Query& q) : keys(q.loose), strict_keys(false) {}
+  explicit QueryCache(const Query& q) : strict_keys(false) {
+    found.resize(q.author_keys.size());
+    for (const std::string_view key : q.author_keys) {
+      first_words.push_back(key.substr(0, key.find(' ')));
+    }
+  }
 
-  AuthorKeys keys;         // as the query's author filter folds names
+  AuthorKeyFolder names;   // folds the names the author filter compares
   AuthorKeys strict_keys;  // as --in authors folds them
+  // Per key of the author filter: some author has it (strict, loose).
+  std::vector<std::pair<bool, bool>> found;
+  std::vector<std::string_view> first_words;  // of each key of the filter
 };
 
 bool term_matches(const Matcher& m,
@@ -233,11 +241,60 @@ bool in_dates(const std::optional<DateRange>& dates, const Paper& paper) {
   return !dates || (paper.date && dates->contains(*paper.date));
 }
 
-// Every filter but the dates and the search terms.
+enum class AuthorMatch { kNone, kStrict, kLooseOnly };
+
+// Whether every name of the author filter is an author of `paper`: each
+// author's name is folded once, into the cache's buffers, and compared
+// with every key. With `loose_too` (for the --loose hint of a strict
+// query), a paper that only the loose keys find is kLooseOnly.
+AuthorMatch authors_match(const Query& q,
+                          const Paper& paper,
+                          QueryCache& cache,
+                          bool loose_too) {
+  auto& found = cache.found;
+  std::fill(found.begin(), found.end(), std::make_pair(false, false));
+  const bool fold_loose = q.loose || loose_too;
+  for (const auto name : paper.authors) {
+    // Most names differ from every key in their first word, which both
+    // keys share: those are never folded.
+    if (std::none_of(cache.first_words.begin(),
+                     cache.first_words.end(),
+                     [name](std::string_view first) {
+                       return author_first_word_may_be(name, first);
+                     })) {
+      continue;
+    }
+    const auto keys = cache.names.fold(name, fold_loose);
+    const std::string_view key = q.loose ? keys.loose : keys.strict;
+    for (std::size_t k = 0; k < q.author_keys.size(); ++k) {
+      found[k].first = found[k].first || key == q.author_keys[k];
+      if (loose_too) {
+        found[k].second =
+            found[k].second || keys.loose == q.loose_author_keys[k];
+      }
+    }
+  }
+  const bool strict = std::all_of(
+      found.begin(), found.end(), [](const auto& f) { return f.first; });
+  if (strict) {
+    return AuthorMatch::kStrict;
+  }
+  const bool loose =
+      loose_too && std::all_of(found.begin(), found.end(), [](const auto& f) {
+        return f.first || f.second;
+      });
+  return loose ? AuthorMatch::kLooseOnly : AuthorMatch::kNone;
+}
+
+// Every filter but the dates and the search terms. With `loose_too`, a
+// paper that only --loose would find passes too, and `*loose_only` says
+// which it was.
 bool selected_rest(const Query& q,
                    const Paper& paper,
                    PaperText& text,
-                   QueryCache& cache) {
+                   QueryCache& cache,
+                   bool loose_too = false,
+                   bool* loose_only = nullptr) {
   if (q.min_votes && *q.min_votes > 0
       && !(paper.votes && *paper.votes >= *q.min_votes)) {
     return false;
@@ -248,12 +305,13 @@ bool selected_rest(const Query& q,
                   != q.ids.end())) {
     return false;
   }
-  for (const auto& key : q.author_keys) {
-    if (std::none_of(
-            paper.authors.begin(),
-            paper.authors.end(),
-            [&](std::string_view name) { return cache.keys(name) == key; })) {
+  if (!q.author_keys.empty()) {
+    const AuthorMatch match = authors_match(q, paper, cache, loose_too);
+    if (match == AuthorMatch::kNone) {
       return false;
+    }
+    if (loose_only != nullptr) {
+      *loose_only = match == AuthorMatch::kLooseOnly;
     }
   }
   for (const auto& keyword : q.keywords) {
@@ -638,12 +696,15 @@ Result<Query> compile_query(const QueryOptions& options) {
   }
 
   q.loose = options.loose;
+  q.loose_hint = options.loose_hint;
   for (const auto& name : options.authors) {
-    std::string key = options.loose ? loose_author_key(name) : author_key(name);
+    std::string loose = loose_author_key(name);
+    std::string key = options.loose ? loose : author_key(name);
     if (key.empty()) {
       return Error{"--author: " + quoted(name) + " is not a name"};
     }
     q.author_keys.push_back(std::move(key));
+    q.loose_author_keys.push_back(std::move(loose));
   }
 
   for (const auto& keyword : options.keywords) {
@@ -763,9 +824,12 @@ namespace {
 // in every paper inside the dates (that is where the document frequencies
 // come from), and a paper is kept when the terms match as --any says and
 // the other filters agree.
+// `loose_rows`, when given (a query without terms), gets the rows that the
+// query with --loose would select: the --loose hint, in the same pass.
 std::vector<Row> scored_rows(const PaperTable& table,
                              const Query& query,
-                             std::size_t* extra = nullptr) {
+                             std::size_t* extra = nullptr,
+                             std::vector<Row>* loose_rows = nullptr) {
   const auto papers = table.papers();
   const bool hint = extra != nullptr && !query.expand
                     && std::any_of(query.expansions.begin(),
@@ -775,9 +839,22 @@ std::vector<Row> scored_rows(const PaperTable& table,
   QueryCache cache(query);
   const auto dates = query_dates(query, table);
   if (query.terms.empty()) {
+    const bool loose_too = loose_rows != nullptr;
     for (std::size_t i = 0; i < papers.size(); ++i) {
-      if (selected(query, dates, papers[i], cache)) {
-        rows.push_back(Row{&papers[i], i});
+      const Paper& paper = papers[i];
+      if (!in_dates(dates, paper)) {
+        continue;
+      }
+      PaperText text(paper);
+      bool loose_only = false;
+      if (!selected_rest(query, paper, text, cache, loose_too, &loose_only)) {
+        continue;
+      }
+      if (!loose_only) {
+        rows.push_back(Row{&paper, i});
+      }
+      if (loose_too) {
+        loose_rows->push_back(Row{&paper, i});
       }
     }
     return rows;
@@ -826,10 +903,8 @@ std::vector<Row> scored_rows(const PaperTable& table,
   return rows;
 }
 
-std::vector<Row> ordered_rows(const PaperTable& table,
-                              const Query& query,
-                              std::size_t* extra = nullptr) {
-  std::vector<Row> rows = scored_rows(table, query, extra);
+// --unique, --per and the order, as the query says; not the limit.
+void arrange_rows(std::vector<Row>& rows, const Query& query) {
   if (query.unique) {
     keep_unique(rows);
   }
@@ -843,6 +918,59 @@ std::vector<Row> ordered_rows(const PaperTable& table,
       return earlier_period(period_of(a, query.per_period),
                             period_of(b, query.per_period));
     });
+  }
+}
+
+// What --loose would add to `strict` (the arranged rows of a strict query
+// without a limit), given the rows the loose query selects.
+LooseHint loose_difference(const Query& query,
+                           const std::vector<Row>& strict,
+                           std::vector<Row> loose) {
+  arrange_rows(loose, query);
+  std::set<const Paper*> strict_set;
+  for (const Row& row : strict) {
+    strict_set.insert(row.paper);
+  }
+  LooseHint hint;
+  AuthorKeyFolder folder;
+  std::set<std::string_view> seen;
+  for (const Row& row : loose) {
+    if (strict_set.contains(row.paper)) {
+      continue;
+    }
+    ++hint.extra_rows;
+    for (const auto author : row.paper->authors) {
+      const auto keys = folder.fold(author, true);
+      const bool wanted = std::find(query.loose_author_keys.begin(),
+                                    query.loose_author_keys.end(),
+                                    keys.loose)
+                          != query.loose_author_keys.end();
+      const bool strict_match =
+          std::find(
+              query.author_keys.begin(), query.author_keys.end(), keys.strict)
+          != query.author_keys.end();
+      if (wanted && !strict_match && seen.insert(author).second) {
+        hint.spellings.emplace_back(author);
+      }
+    }
+  }
+  return hint;
+}
+
+// The rows of `query` in its order, limited. With `hint` (a strict author
+// query without terms), also what --loose would add, from the same pass.
+std::vector<Row> ordered_rows(const PaperTable& table,
+                              const Query& query,
+                              std::size_t* extra = nullptr,
+                              std::optional<LooseHint>* hint = nullptr) {
+  const bool want_hint = hint != nullptr && !query.loose
+                         && !query.author_keys.empty() && query.terms.empty();
+  std::vector<Row> loose;
+  std::vector<Row> rows =
+      scored_rows(table, query, extra, want_hint ? &loose : nullptr);
+  arrange_rows(rows, query);
+  if (want_hint) {
+    *hint = loose_difference(query, rows, std::move(loose));
   }
   if (query.limit > 0 && rows.size() > query.limit) {
     rows.resize(query.limit);
@@ -876,7 +1004,10 @@ bool any_selected(const PaperTable& table, const Query& query) {
 
 SearchResult run_search(const PaperTable& table, const Query& query) {
   SearchResult out;
-  const auto rows = ordered_rows(table, query, &out.expansion_extra);
+  const auto rows = ordered_rows(table,
+                                 query,
+                                 &out.expansion_extra,
+                                 query.loose_hint ? &out.loose : nullptr);
   out.rows.reserve(rows.size());
   for (const Row& row : rows) {
     out.rows.push_back(row.paper);
@@ -909,9 +1040,10 @@ SearchResult run_search(const PaperTable& table, const Query& query) {
 
 bool has_author(const PaperTable& table, std::string_view name, bool loose) {
   const std::string key = loose ? loose_author_key(name) : author_key(name);
+  AuthorKeyFolder folder;
   for (const auto& paper : table.papers()) {
     for (const auto& author : paper.authors) {
-      if ((loose ? loose_author_key(author) : author_key(author)) == key) {
+      if ((loose ? folder.loose(author) : folder.strict(author)) == key) {
         return true;
       }
     }
@@ -986,47 +1118,22 @@ std::vector<std::string> nearest_authors(const PaperTable& table,
 
 Result<LooseHint> loose_hint(const PaperTable& table,
                              const QueryOptions& options) {
-  LooseHint hint;
   if (options.loose || options.authors.empty()) {
-    return hint;
+    return LooseHint{};
   }
   QueryOptions strict_options = options;
   strict_options.limit = 0;
-  QueryOptions loose_options = strict_options;
-  loose_options.loose = true;
+  strict_options.loose_hint = true;
   auto strict = compile_query(strict_options);
   if (!strict) {
     return strict.error();
   }
-  auto loose = compile_query(loose_options);
-  if (!loose) {
-    return loose.error();
+  if (!strict->terms.empty()) {
+    return Error{"the --loose hint is for queries without search terms"};
   }
-  const auto strict_rows = run_query(table, *strict);
-  const auto loose_rows = run_query(table, *loose);
-  const std::set<const Paper*> strict_set(strict_rows.begin(),
-                                          strict_rows.end());
-  std::set<std::string> seen;
-  for (const Paper* paper : loose_rows) {
-    if (strict_set.contains(paper)) {
-      continue;
-    }
-    ++hint.extra_rows;
-    for (const auto& author : paper->authors) {
-      const std::string key = loose_author_key(author);
-      const bool wanted =
-          std::find(loose->author_keys.begin(), loose->author_keys.end(), key)
-          != loose->author_keys.end();
-      const bool strict_match = std::find(strict->author_keys.begin(),
-                                          strict->author_keys.end(),
-                                          author_key(author))
-                                != strict->author_keys.end();
-      if (wanted && !strict_match && seen.emplace(author).second) {
-        hint.spellings.emplace_back(author);
-      }
-    }
-  }
-  return hint;
+  std::optional<LooseHint> hint;
+  ordered_rows(table, *strict, nullptr, &hint);
+  return hint ? std::move(*hint) : LooseHint{};
 }
 
 std::vector<GlossaryPair> mine_glossary(const PaperTable& table,

@@ -116,47 +116,13 @@ bool is_name_space(char c) {
 
 bool is_stray_quote(char c) { return c == '\'' || c == '"'; }
 
-// Splits a folded name into words at dots and spaces, and drops the stray
-// quotes some digests leave around a name.
-std::vector<std::string_view> name_words(std::string_view folded) {
-  while (!folded.empty()
-         && (is_stray_quote(folded.front()) || is_name_space(folded.front()))) {
-    folded.remove_prefix(1);
+// Code points of valid UTF-8: the bytes that are not continuation bytes.
+std::size_t code_point_count(std::string_view text) {
+  std::size_t n = 0;
+  for (const char c : text) {
+    n += (static_cast<unsigned char>(c) & 0xC0U) != 0x80 ? 1U : 0U;
   }
-  while (!folded.empty()
-         && (is_stray_quote(folded.back()) || is_name_space(folded.back()))) {
-    folded.remove_suffix(1);
-  }
-  std::vector<std::string_view> words;
-  std::size_t i = 0;
-  while (i < folded.size()) {
-    while (i < folded.size() && is_name_space(folded[i])) {
-      ++i;
-    }
-    const std::size_t start = i;
-    while (i < folded.size() && !is_name_space(folded[i])) {
-      ++i;
-    }
-    if (i > start) {
-      words.push_back(folded.substr(start, i - start));
-    }
-  }
-  return words;
-}
-
-std::string fold_name(std::string_view name) {
-  return folds_as_ascii(name) ? ascii_fold(name) : map_utf8(name, kNameFold);
-}
-
-std::string join_words(const std::vector<std::string_view>& words) {
-  std::string out;
-  for (const auto word : words) {
-    if (!out.empty()) {
-      out += ' ';
-    }
-    out += word;
-  }
-  return out;
+  return n;
 }
 
 std::u32string code_points(std::string_view text) {
@@ -251,25 +217,142 @@ bool folded_contains(std::string_view text, std::string_view needle) {
 }
 
 std::string author_key(std::string_view name) {
-  const std::string folded = fold_name(name);
-  return join_words(name_words(folded));
+  AuthorKeyFolder folder;
+  return std::string(folder.strict(name));
 }
 
 std::string loose_author_key(std::string_view name) {
-  const std::string folded = fold_name(name);
-  std::vector<std::string_view> words = name_words(folded);
-  if (words.size() > 2) {
-    std::vector<std::string_view> kept;
-    kept.reserve(words.size());
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      const bool middle = i != 0 && i + 1 != words.size();
-      if (!middle || code_points(words[i]).size() != 1) {
-        kept.push_back(words[i]);
+  AuthorKeyFolder folder;
+  return std::string(folder.loose(name));
+}
+
+bool author_first_word_may_be(std::string_view name, std::string_view first) {
+  std::size_t i = 0;
+  while (i < name.size()
+         && (is_stray_quote(name[i]) || is_name_space(name[i]))) {
+    ++i;
+  }
+  // Up to its first non-ASCII byte, the name folds to itself lowered: no
+  // ASCII byte composes with the one before it, and the trimmed ends are
+  // ASCII too.
+  std::size_t k = 0;
+  for (; i < name.size() && !is_name_space(name[i]); ++i, ++k) {
+    const char c = name[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      return true;
+    }
+    if (k < first.size() && ascii_lower(c) == first[k]) {
+      continue;
+    }
+    if (!is_stray_quote(c)) {
+      return false;
+    }
+    // A quote ends the word when only quotes and spaces follow it (they are
+    // trimmed); else it is part of the word.
+    for (std::size_t j = i; j < name.size(); ++j) {
+      const char rest = name[j];
+      if (static_cast<unsigned char>(rest) >= 0x80) {
+        return true;
+      }
+      if (!is_stray_quote(rest) && !is_name_space(rest)) {
+        return false;
       }
     }
-    words = std::move(kept);
+    return k == first.size();
   }
-  return join_words(words);
+  return k == first.size();
+}
+
+AuthorKeyFolder::Keys AuthorKeyFolder::fold(std::string_view name,
+                                            bool with_loose) {
+  // Fold the whole name: ASCII letters lowered in place where that is all
+  // folding does, else utf8proc into the reused code-point buffer (what
+  // utf8proc_map does, without its allocations).
+  if (folds_as_ascii(name)) {
+    folded_.assign(name);
+    for (char& c : folded_) {
+      c = ascii_lower(c);
+    }
+  } else if (!is_valid_utf8(name)) {
+    folded_ = map_utf8(name, kNameFold);  // repaired first: rare
+  } else {
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(name.data());
+    const auto length = static_cast<utf8proc_ssize_t>(name.size());
+    if (code_points_.size() < 64) {
+      code_points_.resize(64);
+    }
+    // Room for n code points and the NUL utf8proc_reencode() writes after
+    // their UTF-8 (at most 4 bytes each): n + 1 code points of buffer.
+    utf8proc_ssize_t n = utf8proc_decompose(
+        bytes,
+        length,
+        code_points_.data(),
+        static_cast<utf8proc_ssize_t>(code_points_.size() - 1),
+        kNameFold);
+    if (n >= 0 && static_cast<std::size_t>(n) + 1 > code_points_.size()) {
+      code_points_.resize(static_cast<std::size_t>(n) + 1);
+      n = utf8proc_decompose(bytes, length, code_points_.data(), n, kNameFold);
+    }
+    const utf8proc_ssize_t encoded =
+        n < 0 ? n : utf8proc_reencode(code_points_.data(), n, kNameFold);
+    if (encoded < 0) {
+      folded_.assign(name);  // out of memory: match unfolded, as map_utf8
+    } else {
+      folded_.assign(reinterpret_cast<const char*>(code_points_.data()),
+                     static_cast<std::size_t>(encoded));
+    }
+  }
+
+  // Words at dots and spaces, without the stray quotes some digests leave
+  // around a name.
+  std::string_view folded = folded_;
+  while (!folded.empty()
+         && (is_stray_quote(folded.front()) || is_name_space(folded.front()))) {
+    folded.remove_prefix(1);
+  }
+  while (!folded.empty()
+         && (is_stray_quote(folded.back()) || is_name_space(folded.back()))) {
+    folded.remove_suffix(1);
+  }
+  words_.clear();
+  strict_.clear();
+  for (std::size_t i = 0; i < folded.size();) {
+    while (i < folded.size() && is_name_space(folded[i])) {
+      ++i;
+    }
+    const std::size_t start = i;
+    while (i < folded.size() && !is_name_space(folded[i])) {
+      ++i;
+    }
+    if (i > start) {
+      if (!strict_.empty()) {
+        strict_ += ' ';
+      }
+      words_.emplace_back(strict_.size(), i - start);
+      strict_.append(folded.substr(start, i - start));
+    }
+  }
+  Keys keys{strict_, {}};
+  if (!with_loose) {
+    return keys;
+  }
+  // --loose: without single-letter middle initials; the first and last
+  // words always stay.
+  loose_.clear();
+  const std::string_view joined = strict_;
+  for (std::size_t w = 0; w < words_.size(); ++w) {
+    const auto word = joined.substr(words_[w].first, words_[w].second);
+    const bool middle = w != 0 && w + 1 != words_.size();
+    if (words_.size() > 2 && middle && code_point_count(word) == 1) {
+      continue;
+    }
+    if (!loose_.empty()) {
+      loose_ += ' ';
+    }
+    loose_.append(word);
+  }
+  keys.loose = loose_;
+  return keys;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

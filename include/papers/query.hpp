@@ -63,6 +63,8 @@ struct QueryOptions {
   std::string now;    ///< YYYY-MM-DD: the anchor of the relative forms
   std::vector<std::string> authors;  ///< each must be an author (AND)
   bool loose = false;  ///< author names also ignore middle initials
+  /// run_search() also says what --loose would add (SearchResult::loose).
+  bool loose_hint = false;
   std::vector<std::string> keywords;  ///< each in title or summary (AND)
   std::optional<std::int64_t> min_votes;
   std::vector<std::string> ids;  ///< any spelling of an arXiv id (OR)
@@ -110,7 +112,9 @@ struct Query {
   std::optional<DateFilter> dates;
   std::optional<Date> now;  ///< --now: the anchor, instead of the inputs'
   std::vector<std::string> author_keys;  ///< author_key or loose_author_key
+  std::vector<std::string> loose_author_keys;  ///< loose_author_key of each
   bool loose = false;
+  bool loose_hint = false;  ///< QueryOptions::loose_hint
   std::vector<Matcher> keywords;
   std::vector<Matcher> terms;
   /// Per term (when filled by expand_terms()), the mined translations it
@@ -160,6 +164,12 @@ std::optional<DateRange> query_dates(const Query& query,
 /// the first (for `--quiet`, where only the exit status is wanted).
 bool any_selected(const PaperTable& table, const Query& query);
 
+/// What --loose would add to a strict author query.
+struct LooseHint {
+  std::size_t extra_rows = 0;          ///< rows only the loose query finds
+  std::vector<std::string> spellings;  ///< the names it finds them under
+};
+
 /// What a search prints: the rows, and for each row (when the query has
 /// terms) its score and snippet.
 struct SearchResult {
@@ -168,6 +178,10 @@ struct SearchResult {
   /// Without --expand: the papers (before --unique, --per and the limit)
   /// that the terms' translations would add.
   std::size_t expansion_extra = 0;
+  /// With Query::loose_hint, for a strict author query without terms:
+  /// what --loose would add to the rows (before the limit), counted in the
+  /// same pass over the table.
+  std::optional<LooseHint> loose;
 };
 
 /// The glossary mined from the summaries of the papers of `table` inside
@@ -195,14 +209,10 @@ std::vector<std::string> nearest_authors(const PaperTable& table,
                                          std::string_view name,
                                          std::size_t max = 3);
 
-/// What --loose would add to a strict author query.
-struct LooseHint {
-  std::size_t extra_rows = 0;          ///< rows only the loose query finds
-  std::vector<std::string> spellings;  ///< the names it finds them under
-};
-
-/// Runs `options` strictly and loosely (without limits) and reports the
-/// difference; empty when --loose adds nothing or was already given.
+/// Runs `options` strictly (without a limit), noting in the same pass what
+/// the loose query would add, and reports the difference; empty when
+/// --loose adds nothing or was already given. An error for a query with
+/// search terms.
 Result<LooseHint> loose_hint(const PaperTable& table,
                              const QueryOptions& options);
 

@@ -6,8 +6,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace papers {
@@ -44,6 +46,46 @@ std::string author_key(std::string_view name);
 /// author_key() without single-letter middle initials, for --loose:
 /// `Quoc V. Le` -> `quoc le`. The first and last words always stay.
 std::string loose_author_key(std::string_view name);
+
+/// A cheap test that rules out most names before they are folded: false
+/// only when the bytes of `name` show that the first word of its
+/// author_key() (which loose_author_key() keeps too) is not `first`. It
+/// reads the name's leading ASCII only; from its first other byte on,
+/// folding decides, and the answer is true.
+bool author_first_word_may_be(std::string_view name, std::string_view first);
+
+/// author_key() and loose_author_key() of one name at once, into buffers
+/// the folder keeps and reuses: once they have grown to the longest name
+/// seen, folding allocates nothing. An ASCII name (or one of Hangul and CJK
+/// ideographs only) is lowered byte by byte; only other names go through
+/// utf8proc, into the folder's own code-point buffer. Queries fold every
+/// name of every paper they look at with one of these per thread.
+class AuthorKeyFolder {
+ public:
+  struct Keys {
+    std::string_view strict;  ///< author_key(name)
+    std::string_view loose;   ///< loose_author_key(name), if asked for
+  };
+
+  /// The keys of `name`: views into the folder, valid until its next call.
+  /// `loose` is left empty unless `with_loose`.
+  Keys fold(std::string_view name, bool with_loose = false);
+
+  /// fold(name).strict.
+  std::string_view strict(std::string_view name) { return fold(name).strict; }
+
+  /// fold(name, true).loose.
+  std::string_view loose(std::string_view name) {
+    return fold(name, true).loose;
+  }
+
+ private:
+  std::string folded_;
+  std::string strict_;
+  std::string loose_;
+  std::vector<std::int32_t> code_points_;
+  std::vector<std::pair<std::size_t, std::size_t>> words_;
+};
 
 /// Edit distance between two strings, counted in code points.
 std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -18,8 +18,7 @@ std::string choices(const std::vector<std::string_view>& names) {
   return out;
 }
 
-void explain_loose(const PaperTable& table, const QueryOptions& query) {
-  auto hint = loose_hint(table, query);
+void explain_loose(const std::optional<LooseHint>& hint) {
   if (!hint || hint->extra_rows == 0) {
     return;
   }
@@ -316,6 +315,8 @@ int run_listing(const ListingOptions& options, View view, bool loose_hint) {
   if (options.count && !query_options.limit) {
     query_options.limit = 0;
   }
+  // What --loose would add is counted in the query's own pass.
+  query_options.loose_hint = loose_hint && !options.count;
   auto query = compile_or_report(query_options);
   if (!query) {
     return kExitError;
@@ -357,7 +358,7 @@ int run_listing(const ListingOptions& options, View view, bool loose_hint) {
   if (rows.empty()) {
     explain_no_match(load.table, options.query);
   } else if (loose_hint) {
-    explain_loose(load.table, options.query);
+    explain_loose(result.loose);
   }
   return exit_status(rows.size(), load);
 }

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -73,6 +75,77 @@ TEST_CASE("loose_author_key drops single-letter middle initials only") {
   CHECK(loose_author_key("Heng-Tze Cheng") == "heng-tze cheng");
   CHECK(loose_author_key("Trung Quoc Luong") == "trung quoc luong");
   CHECK(loose_author_key("Á B. É") == "a e");
+}
+
+TEST_CASE("AuthorKeyFolder: both keys in one pass, buffers reused") {
+  AuthorKeyFolder folder;
+  // A long name, then short ones: what the buffers held before never
+  // shows through.
+  const std::string long_name(300, 'A');
+  CHECK(folder.strict(long_name) == std::string(300, 'a'));
+  auto keys = folder.fold("Quoc V. Le", true);
+  CHECK(keys.strict == "quoc v le");
+  CHECK(keys.loose == "quoc le");
+  CHECK(folder.fold("Quoc V. Le").loose.empty());
+  keys = folder.fold("Á B. É", true);  // utf8proc, into the reused buffer
+  CHECK(keys.strict == "a b e");
+  CHECK(keys.loose == "a e");
+  // More code points than the initial buffer: it grows.
+  std::string accents;
+  for (int i = 0; i < 100; ++i) {
+    accents += "É";
+  }
+  CHECK(folder.strict(accents) == std::string(100, 'e'));
+  CHECK(folder.strict("Matthias Nießner") == "matthias niessner");
+  CHECK(folder.strict(" . ").empty());
+}
+
+TEST_CASE("author_first_word_may_be never rules out a matching name") {
+  // Names from pieces that fold, trim and split in every way: ASCII, quotes,
+  // dots, spaces, accents precomposed and combining, a no-break space, ß,
+  // Hangul, a fullwidth letter.
+  const char* const pieces[] = {"a",
+                                "Q",
+                                "uoc",
+                                "'",
+                                "\"",
+                                ".",
+                                " ",
+                                "\t",
+                                "é",
+                                "e\u0301",
+                                "\u00a0",
+                                "ß",
+                                "한",
+                                "Ｌ",
+                                "-",
+                                "Le"};
+  constexpr std::size_t kPieces = std::size(pieces);
+  std::uint32_t state = 7;
+  AuthorKeyFolder folder;
+  for (int n = 0; n < 20000; ++n) {
+    std::string name;
+    const int length = 1 + n % 7;
+    for (int i = 0; i < length; ++i) {
+      state = state * 1103515245U + 12345U;
+      name += pieces[(state >> 16) % kPieces];
+    }
+    CAPTURE(name);
+    const std::string key = author_key(name);
+    const std::string first = key.substr(0, key.find(' '));
+    CHECK(author_first_word_may_be(name, first));
+    const auto keys = folder.fold(name, true);
+    CHECK(keys.strict == key);
+    CHECK(keys.loose == loose_author_key(name));
+  }
+  CHECK_FALSE(author_first_word_may_be("Quoc V. Le", "quo"));
+  CHECK_FALSE(author_first_word_may_be("Quoc V. Le", "quocv"));
+  CHECK_FALSE(author_first_word_may_be("Wei Xu", "quoc"));
+  CHECK_FALSE(author_first_word_may_be("José Wu", "quoc"));  // "jos..."
+  CHECK_FALSE(author_first_word_may_be("Le' x", "le"));      // word is le'
+  CHECK(author_first_word_may_be("'Quoc' ", "quoc"));        // trimmed
+  CHECK(author_first_word_may_be("QUOC.Le", "quoc"));
+  CHECK(author_first_word_may_be("Jos\u00e9 Wu", "jose"));  // folding decides
 }
 
 TEST_CASE("edit_distance counts code points") {
