@@ -289,7 +289,17 @@ Result<std::size_t> export_sqlite(std::span<const Paper* const> papers,
   if (fd < 0) {
     return Error{path + ": " + std::strerror(errno)};
   }
+  // mkstemp() makes the file 0600; the database gets the mode any new file
+  // gets (0666 less the umask), as sqlite3 itself would give it.
+  const mode_t mask = umask(0);
+  umask(mask);
+  const int chmod_rc = fchmod(fd, 0666 & ~mask);
+  const int chmod_errno = errno;
   close(fd);
+  if (chmod_rc != 0) {
+    std::remove(tmp.c_str());
+    return Error{path + ": " + std::strerror(chmod_errno)};
+  }
   auto fail = [&](const std::string& why) {
     std::remove(tmp.c_str());
     return Error{path + ": " + why};

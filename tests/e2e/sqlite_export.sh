@@ -18,6 +18,7 @@ expect() {  # expect WHAT GOT WANT
 }
 
 data=(--data testdata/2024-02-07.md --data testdata/archive)
+umask 0022
 SOURCE_DATE_EPOCH=1700000000 "$papers" export --sqlite "$tmp/p.db" "${data[@]}" 2> "$tmp/err" ||
   fail "export failed: $(cat "$tmp/err")"
 n=$("$papers" list "${data[@]}" -f jsonl 2>/dev/null | wc -l)
@@ -35,6 +36,27 @@ expect "votes order" "$(q 'SELECT votes FROM papers WHERE votes IS NOT NULL ORDE
 # An id like 2402.10770 stays text with its trailing zero.
 expect "ids kept" "$(q "SELECT count(*) FROM papers WHERE id LIKE '%0' AND typeof(id) = 'text'")" \
   "$("$papers" list "${data[@]}" -f jsonl 2>/dev/null | jq -r '.id // empty' | grep -c '0$' || true)"
+
+# The schema as papers(1) documents it: the columns and their declared
+# types, FTS5 over the papers table (external content: no second copy of
+# the text), the indexes.
+expect "papers columns" "$(q "SELECT group_concat(name || ' ' || type, ', ') FROM pragma_table_info('papers')")" \
+  "rowid INTEGER, id TEXT, date TEXT, title TEXT, url TEXT, votes INTEGER, thumbnail TEXT, video TEXT, summary TEXT, summary_md TEXT, file TEXT, line INTEGER"
+expect "paper_authors columns" "$(q "SELECT group_concat(name || ' ' || type, ', ') FROM pragma_table_info('paper_authors')")" \
+  "paper INTEGER, position INTEGER, name TEXT, name_key TEXT"
+expect "bullets columns" "$(q "SELECT group_concat(name || ' ' || type, ', ') FROM pragma_table_info('bullets')")" \
+  "paper INTEGER, position INTEGER, label TEXT, text TEXT"
+expect "meta keys" "$(q "SELECT group_concat(key, ',') FROM (SELECT key FROM meta ORDER BY key)")" \
+  "created,inputs,papers_version,schema_version"
+fts_sql=$(q "SELECT replace(sql, char(10), ' ') FROM sqlite_master WHERE name = 'papers_fts'")
+grep -q "fts5( *title, summary, content='papers', content_rowid='rowid')" <<<"$fts_sql" ||
+  fail "papers_fts is not an FTS5 table over papers: $fts_sql"
+expect "indexes" "$(q "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name)")" \
+  "paper_authors_name_key,papers_date,papers_id"
+expect "foreign keys" "$(q "PRAGMA foreign_key_check")" ""
+expect "integrity" "$(q "PRAGMA integrity_check")" "ok"
+# The file is made as any new file is (0666 less the umask), not 0600.
+expect "mode" "$(stat -c %a "$tmp/p.db")" "$(umask 0022; touch "$tmp/mode"; stat -c %a "$tmp/mode")"
 
 # Authors and bullets: one row each, in order, with the folded key.
 expect "authors" "$(q 'SELECT count(*) FROM paper_authors')" \
@@ -80,6 +102,13 @@ expect "existing file untouched" "$(md5sum < "$tmp/p.db")" "$before"
 "$papers" export --sqlite "$tmp/p.db" "${data[@]}" --date 2024-02-07 --min-votes 10 --force 2>/dev/null
 expect "filtered" "$(q 'SELECT count(*) FROM papers')" \
   "$("$papers" list "${data[@]}" --date 2024-02-07 --min-votes 10 -f jsonl 2>/dev/null | wc -l)"
+"$papers" export --sqlite "$tmp/week.db" "${data[@]}" --since 2024-W06 --until 2024-W06 2>/dev/null
+expect "--since a week" "$(sqlite3 "$tmp/week.db" 'SELECT count(*) FROM papers')" \
+  "$("$papers" list "${data[@]}" --since 2024-W06 --until 2024-W06 -f jsonl 2>/dev/null | wc -l)"
+expect "--since a week: dates" "$(sqlite3 "$tmp/week.db" "SELECT count(*) FROM papers WHERE date < '2024-02-05' OR date > '2024-02-11'")" 0
+# A umask of 077 gives a private file.
+(umask 0077 && "$papers" export --sqlite "$tmp/private.db" "${data[@]}" 2>/dev/null)
+expect "mode under umask 077" "$(stat -c %a "$tmp/private.db")" 600
 set +e
 "$papers" export --sqlite "$tmp/none.db" "${data[@]}" --since 2031-01-01 2>/dev/null; status=$?
 set -e
