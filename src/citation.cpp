@@ -27,25 +27,20 @@ std::string ascii_letters(std::string_view text, std::size_t limit) {
   return out;
 }
 
-// Words that make a name an organisation rather than a person.
-constexpr std::array<std::string_view, 16> kOrganisationWords = {
-    "team",
-    "lab",
-    "labs",
-    "laboratory",
-    "group",
-    "institute",
-    "university",
-    "research",
-    "ai",
-    "inc",
-    "inc.",
-    "corporation",
-    "consortium",
-    "project",
-    "foundation",
-    "community",
-};
+// Words that make a name an organisation rather than a person: the words
+// institutions are named with, and the AI labs that sign papers as a lab
+// ("Google DeepMind", "NVIDIA Research", "Microsoft Research Asia").
+constexpr auto kOrganisationWords = std::to_array<std::string_view>({
+    "team",       "lab",           "labs",        "laboratory", "laboratories",
+    "group",      "institute",     "university",  "research",   "ai",
+    "inc",        "inc.",          "corporation", "corp",       "corp.",
+    "ltd",        "ltd.",          "llc",         "gmbh",       "company",
+    "consortium", "project",       "foundation",  "community",  "center",
+    "centre",     "academy",       "college",     "department", "association",
+    "society",    "collaboration", "initiative",  "committee",  "council",
+    "deepmind",   "google",        "microsoft",   "openai",     "nvidia",
+    "anthropic",  "bytedance",
+});
 
 }  // namespace
 

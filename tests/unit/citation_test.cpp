@@ -65,6 +65,15 @@ TEST_CASE("split_name: the last space, organisations and one word literal") {
   CHECK(split_name("Gemini Team").literal == "Gemini Team");
   CHECK(split_name("Meta AI Research").literal == "Meta AI Research");
   CHECK(split_name("  Ana María López ").family == "López");
+  CHECK(split_name("Google DeepMind").literal == "Google DeepMind");
+  CHECK(split_name("NVIDIA").literal == "NVIDIA");
+  CHECK(split_name("Shanghai AI Laboratory").literal
+        == "Shanghai AI Laboratory");
+  CHECK(split_name("Allen Institute for AI").literal
+        == "Allen Institute for AI");
+  // A person whose name holds no such word, however many parts.
+  CHECK(split_name("Jean-Baptiste de la Salle").family == "Salle");
+  CHECK(split_name("Mei  Lin").family == "Lin");
 }
 
 TEST_CASE("daily papers note") {
