@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -81,6 +82,86 @@ void add_allow_option(CLI::App& cmd, std::vector<std::string>& allow) {
           },
           ""))
       ->group("Input");
+}
+
+std::string integer_problem(std::string_view value,
+                            std::int64_t minimum,
+                            std::int64_t maximum) {
+  const bool negative = value.starts_with('-');
+  const std::string_view digits = value.substr(negative ? 1 : 0);
+  const bool number =
+      !digits.empty()
+      && digits.find_first_not_of("0123456789") == std::string_view::npos;
+  std::int64_t n = 0;
+  const bool out_of_range =
+      number
+      && std::from_chars(value.data(), value.data() + value.size(), n).ec
+             == std::errc::result_out_of_range;
+  // --width's bounds are part of its contract: say them.
+  if (maximum < std::numeric_limits<std::int64_t>::max()
+      && (!number || out_of_range || n < minimum || n > maximum)) {
+    return fmt::format(
+        "'{}' is not a number from {} to {}", value, minimum, maximum);
+  }
+  if (!number) {
+    return fmt::format("'{}' is not a number", value);
+  }
+  if (out_of_range && !negative) {
+    return fmt::format(
+        "'{}' is too large a number (at most {})", value, maximum);
+  }
+  if (out_of_range || n < minimum) {
+    return fmt::format("must be {} or more, got {}", minimum, value);
+  }
+  return {};
+}
+
+std::int64_t parse_integer(std::string_view value) {
+  std::int64_t n = 0;
+  std::from_chars(value.data(), value.data() + value.size(), n);
+  return n;
+}
+
+CLI::Validator integer_check(std::int64_t minimum, std::int64_t maximum) {
+  return CLI::Validator(
+      [minimum, maximum](std::string& value) -> std::string {
+        if (value.empty()) {
+          return {};
+        }
+        std::string problem = integer_problem(value, minimum, maximum);
+        if (problem.empty()) {
+          // CLI11 converts with base 0, which reads 010 as octal eight:
+          // hand it the number in plain decimal.
+          value = std::to_string(parse_integer(value));
+        }
+        return problem;
+      },
+      "");
+}
+
+std::string choice_problem(std::string_view value,
+                           std::span<const std::string_view> names) {
+  if (std::find(names.begin(), names.end(), value) != names.end()) {
+    return {};
+  }
+  return fmt::format("'{}' is not one of {}{}",
+                     value,
+                     fmt::join(names, ", "),
+                     did_you_mean(value, names));
+}
+
+CLI::Validator choice_check(std::vector<std::string_view> names,
+                            std::vector<std::string_view> passed) {
+  return CLI::Validator(
+      [names = std::move(names),
+       passed = std::move(passed)](std::string& value) -> std::string {
+        if (value.empty()
+            || std::find(passed.begin(), passed.end(), value) != passed.end()) {
+          return {};
+        }
+        return choice_problem(value, names);
+      },
+      "");
 }
 
 void drop_allowed(std::vector<Diagnostic>& diagnostics,

@@ -176,7 +176,7 @@ void add_color_width_options(CLI::App& cmd,
       ->group("Output");
   cmd.add_option("--width", options.width, width_help)
       ->type_name("N")
-      ->check(CLI::Range(0L, 100000L))
+      ->transform(integer_check(0, 100000))
       ->group("Output");
   cmd.add_flag("--no-truncate",
                options.no_truncate,

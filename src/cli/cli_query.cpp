@@ -97,6 +97,7 @@ void add_filters(CLI::App& cmd, QueryOptions& query) {
          [&query](const std::int64_t& n) { query.min_votes = n; },
          "Papers with at least N votes (unknown votes count as none)")
       ->type_name("N")
+      ->transform(integer_check(0))
       ->group(filters);
   cmd.add_option("--id",
                  query.ids,
@@ -116,6 +117,7 @@ void add_row_limit(CLI::App& cmd, QueryOptions& query, std::string_view what) {
                      what,
                      query.default_limit))
       ->type_name("N")
+      ->transform(integer_check(0))
       ->group("Order");
 }
 
@@ -170,6 +172,9 @@ void add_order_options(CLI::App& cmd, QueryOptions& query) {
                           "title or id; ties fall back to votes, date and "
                           "input order")
       ->type_name(choices(names))
+      // Only the keys this command takes are offered; relevance anywhere
+      // else gets compile_query()'s reason (it needs a search TERM).
+      ->check(choice_check(names, {"relevance"}))
       ->group(order);
   cmd.add_flag("--reverse",
                query.reverse,
@@ -183,6 +188,7 @@ void add_order_options(CLI::App& cmd, QueryOptions& query) {
                            query.default_limit)
              : std::string("Print at most N rows (default 0: no limit)"))
       ->type_name("N")
+      ->transform(integer_check(0))
       ->group(order);
   cmd.add_flag("--unique",
                query.unique,
@@ -205,7 +211,8 @@ void add_match_options(CLI::App& cmd,
                  query.in,
                  "Where to look: title, summary, authors, or all of them "
                  "(default: title and summary)")
-      ->type_name("title|summary|authors|all");
+      ->type_name("title|summary|authors|all")
+      ->check(choice_check(search_field_names()));
   cmd.add_flag("--regex",
                query.regex,
                "TERMs are RE2 regular expressions (case-insensitive)");

@@ -79,6 +79,7 @@ std::function<int()> setup_glossary(CLI::App& cmd) {
                  options->min_support,
                  "Keep pairs written together at least N times")
       ->type_name("N")
+      ->transform(integer_check(std::numeric_limits<std::int64_t>::min()))
       ->capture_default_str();
   add_row_limit(cmd, options->query, "pairs");
   add_common_options(cmd, options->common);

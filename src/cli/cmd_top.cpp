@@ -22,13 +22,18 @@ std::function<int()> setup_top(CLI::App& cmd) {
                  "--per", "needs a PERIOD and a number N, as --per week 3");
            }
            auto& query = options->query;
-           query.per = values.at(0);
-           try {
-             query.per_count = std::stoll(values.at(1));
-           } catch (const std::exception&) {
-             throw CLI::ValidationError(
-                 "--per", "N must be a number, got " + values.at(1));
+           const std::string period =
+               choice_problem(values.at(0), period_names());
+           if (!period.empty()) {
+             throw CLI::ValidationError("--per", period);
            }
+           query.per = values.at(0);
+           const std::string problem = integer_problem(
+               values.at(1), 1, std::numeric_limits<std::int64_t>::max());
+           if (!problem.empty()) {
+             throw CLI::ValidationError("--per N", problem);
+           }
+           query.per_count = parse_integer(values.at(1));
          },
          "The top N of each day, week, month or year instead, period by "
          "period, oldest first (then no default limit)")
@@ -40,6 +45,7 @@ std::function<int()> setup_top(CLI::App& cmd) {
          [options](const std::int64_t& n) { options->query.per_day = n; },
          "The same as --per day N")
       ->type_name("N")
+      ->transform(integer_check(1))
       ->group("Order");
   add_output_options(cmd, options->output);
   add_count_option(cmd, options->count);

@@ -15,7 +15,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -51,6 +53,37 @@ void add_layout_option(CLI::App& cmd, CommonOptions& options);
 /// Declares --allow CODE (repeatable, or a comma list), checked against
 /// the table of rule codes, on `cmd`.
 void add_allow_option(CLI::App& cmd, std::vector<std::string>& allow);
+
+/// What is wrong with `value` as the value of a whole-number option that
+/// takes `minimum` to `maximum`, or "" when nothing is: decimal digits
+/// only, a '-' before them for a negative (no spaces, '+', 0x or octal:
+/// `-n 010` is ten), never saturated (`-n 99999999999999999999` is an
+/// error, not the largest number). When `maximum` is small enough to be
+/// part of the contract (--width), a value outside says "from MIN to MAX".
+std::string integer_problem(std::string_view value,
+                            std::int64_t minimum,
+                            std::int64_t maximum);
+
+/// `value` as checked by integer_problem() (which must have passed).
+std::int64_t parse_integer(std::string_view value);
+
+/// A CLI11 check of integer_problem() for an option of a whole number
+/// (-n/--limit, --min-votes, --width, ...); an empty value is left to the
+/// empty-value check.
+CLI::Validator integer_check(
+    std::int64_t minimum,
+    std::int64_t maximum = std::numeric_limits<std::int64_t>::max());
+
+/// `'X' is not one of a, b, c; did you mean 'b'?` for a `value` that is
+/// none of `names`, or "" when it is one.
+std::string choice_problem(std::string_view value,
+                           std::span<const std::string_view> names);
+
+/// A CLI11 check of choice_problem() against `names`; a value in `passed`
+/// is let through too, for a later check to explain (`--sort relevance`
+/// without a search TERM).
+CLI::Validator choice_check(std::vector<std::string_view> names,
+                            std::vector<std::string_view> passed = {});
 
 /// Removes the diagnostics whose rule code `allow` names.
 void drop_allowed(std::vector<Diagnostic>& diagnostics,
