@@ -156,16 +156,15 @@ std::string repaired(std::string_view text) {
   return out;
 }
 
+// The bullets as a markdown list, as `-f markdown` writes them (without
+// the last line end).
 std::string summary_markdown(const SummaryItems& items) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    out += i > 0 ? "\n" : "";
-    if (items[i].label) {
-      out += "**";
-      out += *items[i].label;
-      out += "**: ";
-    }
-    out += items[i].text;
+    append_markdown_bullet(items[i], i + 1 == items.size(), out);
+  }
+  if (!out.empty() && out.back() == '\n') {
+    out.pop_back();
   }
   return out;
 }

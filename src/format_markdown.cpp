@@ -226,6 +226,12 @@ void append_paper(const Paper& paper, bool last, std::string& out) {
 
 }  // namespace
 
+bool append_markdown_bullet(const SummaryItem& item,
+                            bool last,
+                            std::string& out) {
+  return append_bullet(item, last, out);
+}
+
 void write_markdown(std::span<const Paper* const> papers,
                     const FormatOptions& options,
                     Output& out) {

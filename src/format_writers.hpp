@@ -80,6 +80,14 @@ std::string join_authors(const std::vector<std::string_view>& authors,
 /// One summary bullet as plain text: `Label: text` (markdown rendered).
 std::string plain_summary_item(const SummaryItem& item);
 
+/// One summary bullet as the markdown writer writes it (`- **Label**: text`
+/// and its continuation lines, each ending in '\n'), in a form the digest
+/// parser reads back; `last`: no bullet or paper follows it (see
+/// format_markdown.cpp). Returns false when it left a code fence open.
+bool append_markdown_bullet(const SummaryItem& item,
+                            bool last,
+                            std::string& out);
+
 /// All summary bullets as plain text, joined by `separator`.
 std::string plain_summary(const Paper& paper, std::string_view separator);
 

@@ -68,6 +68,9 @@ expect "first author" "$(q "SELECT name || '|' || name_key FROM paper_authors JO
 expect "labels" "$(q "SELECT count(label) FROM bullets")" \
   "$("$papers" list "${data[@]}" -f jsonl 2>/dev/null | jq -s '[.[].summary[] | select(.label != null)] | length')"
 expect "summary is plain" "$(q "SELECT count(*) FROM papers WHERE summary LIKE '%**%'")" "0"
+# summary_md is the bullets as -f markdown writes them: a markdown list.
+expect "summary_md" "$(q "SELECT summary_md FROM papers WHERE id = '2402.03620'")" \
+  "$("$papers" show 2402.03620 "${data[@]}" -f markdown 2>/dev/null | sed -n '/^- /,$p')"
 
 # meta
 expect "schema version" "$(q "SELECT value FROM meta WHERE key = 'schema_version'")" "1"

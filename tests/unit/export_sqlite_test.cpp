@@ -89,6 +89,9 @@ TEST_CASE("export_sqlite: typed rows, authors, bullets, FTS, meta") {
         == "1|What's New|a new router.,2|NULL|Faster.");
   CHECK(query(db, "SELECT summary FROM papers WHERE rowid = 1")
         == "What's New: a new router.\nFaster.");
+  // summary_md is a markdown list, as -f markdown writes the bullets.
+  CHECK(query(db, "SELECT summary_md FROM papers WHERE rowid = 1")
+        == "- **What's New**: a *new* router.\n- Faster.");
   CHECK(
       query(db, "SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'router'")
       == "1");
