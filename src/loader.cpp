@@ -22,8 +22,17 @@ struct FileResult final : public PaperSink, public DiagnosticSink {
   std::optional<Error> error;  ///< the input could not be read
   bool binary = false;
   std::string_view layout;
+  const RecordFilter* filter = nullptr;  ///< the worker's, if any
+  std::vector<DroppedRecord> dropped;    ///< what `filter` rejected
 
   bool on_paper(Paper&& paper) override {
+    if (filter != nullptr && !(*filter)(paper)) {
+      dropped.push_back(DroppedRecord{
+          paper.id ? std::optional<std::string>(*paper.id) : std::nullopt,
+          paper.date,
+          papers.size()});
+      return true;
+    }
     papers.push_back(std::move(paper));
     return true;
   }
@@ -44,6 +53,7 @@ void parse_input(const std::string& path,
   std::optional<DigestParser> parser;
   auto start = [&] {
     out.papers.clear();
+    out.dropped.clear();
     out.diagnostics.clear();
     parser.emplace(name, out, out, options);
   };
@@ -113,18 +123,21 @@ bool commit(FileResult& file, LoadResult& out, bool named) {
     file = FileResult{};
     return true;
   }
-  out.input_info.push_back(InputInfo{file.layout, file.papers.size()});
+  out.input_info.push_back(
+      InputInfo{file.layout, file.papers.size() + file.dropped.size()});
   for (auto& diagnostic : file.diagnostics) {
     out.diagnostics.push_back(std::move(diagnostic));
   }
-  out.table.add_block(std::move(file.papers));
+  out.filtered += file.dropped.size();
+  out.table.add_block(std::move(file.papers), file.dropped);
   file = FileResult{};
   return true;
 }
 
 // Inputs are independent: they are parsed on up to this many threads.
-unsigned worker_count(std::size_t inputs) {
-  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+unsigned worker_count(std::size_t inputs, unsigned wanted) {
+  const unsigned cores =
+      wanted > 0 ? wanted : std::max(1U, std::thread::hardware_concurrency());
   return static_cast<unsigned>(
       std::min<std::size_t>({inputs, cores, std::size_t{16}}));
 }
@@ -154,6 +167,15 @@ LoadResult load_inputs(std::span<const std::string> paths,
 LoadResult load_inputs(std::span<const std::string> paths,
                        const ReadHook& before_read,
                        ParseOptions options) {
+  LoadOptions load;
+  load.parse = options;
+  return load_inputs(paths, load, before_read);
+}
+
+LoadResult load_inputs(std::span<const std::string> paths,
+                       const LoadOptions& load,
+                       const ReadHook& before_read) {
+  const ParseOptions options = load.parse;
   LoadResult out;
   InputList inputs = find_inputs(paths);
   out.errors = std::move(inputs.errors);
@@ -174,8 +196,12 @@ LoadResult load_inputs(std::span<const std::string> paths,
   std::mutex failure_mutex;
   auto work = [&]() noexcept {
     try {
+      // Each worker filters with its own copy of the query's state.
+      const RecordFilter filter = load.filter ? load.filter() : RecordFilter{};
       for (std::size_t i = next++; i < files.size(); i = next++) {
+        results[i].filter = filter ? &filter : nullptr;
         parse_input(files[i], results[i], before_read, options);
+        results[i].filter = nullptr;
       }
     } catch (...) {
       next = files.size();
@@ -185,7 +211,7 @@ LoadResult load_inputs(std::span<const std::string> paths,
       }
     }
   };
-  const unsigned workers = worker_count(files.size());
+  const unsigned workers = worker_count(files.size(), load.threads);
   std::vector<std::thread> threads;
   for (unsigned w = 1; w < workers; ++w) {
     try {

@@ -10,6 +10,7 @@
 #include <compare>
 #include <deque>
 #include <map>
+#include <memory>
 #include <set>
 #include <span>
 #include <tuple>
@@ -649,13 +650,9 @@ DateRange DateFilter::resolve(std::optional<Date> anchor) const {
 }
 
 std::optional<Date> newest_date(const PaperTable& table) {
-  std::optional<Date> newest;
-  for (const Paper& paper : table.papers()) {
-    if (paper.date && (!newest || *newest < *paper.date)) {
-      newest = paper.date;
-    }
-  }
-  return newest;
+  // Records a load's filter dropped count too: the anchor of `7d` must not
+  // depend on what else the query asks.
+  return table.newest_date();
 }
 
 std::vector<Date> digest_dates(const PaperTable& table, const Query& query) {
@@ -989,6 +986,33 @@ std::vector<const Paper*> run_query(const PaperTable& table,
     out.push_back(row.paper);
   }
   return out;
+}
+
+std::function<std::function<bool(const Paper&)>()> record_filter(
+    const Query& query, FilterScope scope) {
+  std::optional<DateRange> dates;
+  if (query.dates && (!query.dates->relative() || query.now)) {
+    dates = query.dates->resolve(query.now);
+  }
+  const bool rest =
+      scope == FilterScope::kAll
+      && (query.min_votes.value_or(0) > 0 || !query.ids.empty()
+          || !query.author_keys.empty() || !query.keywords.empty());
+  if (!dates && !rest) {
+    return {};
+  }
+  // A paper only --loose finds stays for the hint (SearchResult::loose).
+  const bool loose_too = query.loose_hint && !query.loose;
+  return [&query, dates, rest, loose_too] {
+    auto cache = std::make_shared<QueryCache>(query);
+    return [&query, dates, rest, loose_too, cache](const Paper& paper) {
+      if (!in_dates(dates, paper)) {
+        return false;
+      }
+      PaperText text(paper);
+      return !rest || selected_rest(query, paper, text, *cache, loose_too);
+    };
+  };
 }
 
 bool any_selected(const PaperTable& table, const Query& query) {

@@ -21,8 +21,27 @@ struct InputInfo {
   std::size_t papers = 0;   ///< records it gave
 };
 
+/// Decides, in the worker thread that parsed it, whether a record is kept
+/// in the table (query.hpp: record_filter()). Each worker gets its own
+/// from the factory, so it may keep caches.
+using RecordFilter = std::function<bool(const Paper&)>;
+using RecordFilterFactory = std::function<RecordFilter()>;
+
+/// How load_inputs() reads.
+struct LoadOptions {
+  ParseOptions parse;
+  /// Empty: every record is kept. Else the records it rejects are dropped
+  /// as soon as they are parsed, leaving only their key (DroppedRecord),
+  /// so that repeats and the newest date come out as without it.
+  RecordFilterFactory filter;
+  /// Worker threads; 0: one per core, at most 16. The result is the same
+  /// for any number.
+  unsigned threads = 0;
+};
+
 struct LoadResult {
   PaperTable table;
+  std::size_t filtered = 0;             ///< records LoadOptions::filter dropped
   std::vector<Diagnostic> diagnostics;  ///< warnings, in input order
   std::vector<Error> errors;            ///< unreadable paths, binary inputs
   std::vector<std::string> inputs;      ///< names of the inputs read, in order
@@ -45,6 +64,11 @@ using ReadHook = std::function<void(const std::string& path)>;
 LoadResult load_inputs(std::span<const std::string> paths,
                        const ReadHook& before_read,
                        ParseOptions options = {});
+
+/// load_inputs() with a filter and a thread count.
+LoadResult load_inputs(std::span<const std::string> paths,
+                       const LoadOptions& options,
+                       const ReadHook& before_read = {});
 
 /// Parses one in-memory digest named `name` into `out` (for tests and tools).
 void load_buffer(std::string_view name,

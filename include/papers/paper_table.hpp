@@ -4,7 +4,8 @@
 // Each input's records stay in the vector its parser filled: the table
 // indexes them rather than moving them into one array.
 // The records' text stays where it was read (Paper::bytes), so the table
-// holds the inputs' bytes alive as long as it holds their records.
+// holds the inputs' bytes alive as long as it holds their records. Records
+// a load's filter dropped leave only their key (DroppedRecord).
 #pragma once
 
 #include <papers/paper.hpp>
@@ -12,7 +13,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace papers {
@@ -103,12 +107,26 @@ class PaperList {
   std::span<const Paper* const> records_;
 };
 
+/// A record that the loader's filter dropped while parsing (loader.hpp):
+/// kept only as its key, so that a later record with the same id and date
+/// is still a repeat, as it would have been had the record been kept.
+struct DroppedRecord {
+  std::optional<std::string> id;
+  std::optional<Date> date;
+  std::size_t position = 0;  ///< how many kept records of its block precede it
+};
+
 class PaperTable {
  public:
   /// Adds one input's records in order, keeping them in the vector they
   /// came in (no copy), except those whose id and date a record already
   /// held has. Returns how many were dropped as duplicates.
   std::size_t add_block(std::vector<Paper>&& papers);
+
+  /// add_block() of a block some records of which were dropped, in their
+  /// places among the kept ones (by `position`, ascending).
+  std::size_t add_block(std::vector<Paper>&& papers,
+                        std::span<const DroppedRecord> dropped);
 
   /// Adds one record, as a block of its own. Returns false for a duplicate.
   bool add(Paper&& paper);
@@ -123,8 +141,19 @@ class PaperTable {
   /// How many records add() and add_block() dropped as duplicates.
   std::size_t duplicates() const { return duplicates_; }
 
+  /// The newest date of any record added, dropped records included.
+  std::optional<Date> newest_date() const { return newest_; }
+
  private:
   bool keep(const Paper& paper);
+  void keep_key(const DroppedRecord& dropped);
+  // The slot of the key (id, date): the one holding it (`found`), else the
+  // free one it goes in.
+  std::size_t find_slot(std::string_view id,
+                        const std::optional<Date>& date,
+                        std::uint32_t hash,
+                        bool& found);
+  void note_date(const std::optional<Date>& date);
   void rehash(std::size_t size);
 
   // The records, in blocks that never change once added (so the pointers
@@ -139,6 +168,11 @@ class PaperTable {
     std::uint32_t record = 0;
     std::uint32_t hash = 0;
   };
+
+  // A slot's record with kTombstone set is an index into tombstones_.
+  static constexpr std::uint32_t kTombstone = std::uint32_t{1} << 31;
+  std::vector<std::pair<std::string, std::optional<Date>>> tombstones_;
+  std::optional<Date> newest_;
 
   std::vector<Slot> slots_;
   std::size_t with_id_ = 0;

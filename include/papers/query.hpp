@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -141,6 +142,25 @@ struct Query {
 /// Validates `options` and compiles its matchers. Errors name the option
 /// (`--date: '2024-13-45' is not a date ...`) and are usage errors.
 Result<Query> compile_query(const QueryOptions& options);
+
+/// Which filters of a query record_filter() gives the loader's workers.
+enum class FilterScope {
+  kDates,  ///< only the dates: a search's statistics and glossary need
+           ///< every paper inside them
+  kAll,    ///< every filter that looks at one record alone
+};
+
+/// What of `query` can be decided on one record as soon as it is parsed,
+/// for LoadOptions::filter (loader.hpp), so that the table keeps only the
+/// records the query may select: the dates when they are absolute or
+/// anchored by --now, and under kAll the ids, --min-votes, keywords and
+/// authors (their loose keys too when the query gives a --loose hint).
+/// run_query() applies every filter again, so its rows are the same with
+/// or without it. Each call of the factory makes one worker's filter;
+/// `query` must outlive them. An empty factory when nothing would be
+/// dropped.
+std::function<std::function<bool(const Paper&)>()> record_filter(
+    const Query& query, FilterScope scope);
 
 /// The rows of `table` that `query` selects, in its order.
 std::vector<const Paper*> run_query(const PaperTable& table,

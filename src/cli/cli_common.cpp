@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <set>
+#include <system_error>
 
 namespace papers::cli {
 
@@ -296,28 +297,70 @@ std::string printable(std::string_view message) {
   return sanitize_for_terminal(message, true);
 }
 
-LoadResult load_quietly(const CommonOptions& options) {
-  ParseOptions parse;
-  parse.layout = options.layout == "canonical" ? LayoutChoice::kCanonical
-                                               : LayoutChoice::kAuto;
-  return load_inputs(resolve_data_paths(options), parse);
+LoadResult load_quietly(const CommonOptions& options,
+                        const RecordFilterFactory& filter) {
+  LoadOptions load;
+  load.parse.layout = options.layout == "canonical" ? LayoutChoice::kCanonical
+                                                    : LayoutChoice::kAuto;
+  load.filter = filter;
+  std::optional<Error> threads_error;
+  if (const char* env = std::getenv("PAPERS_THREADS");
+      env != nullptr && *env != '\0') {
+    const std::string_view value(env);
+    unsigned n = 0;
+    const auto [end, ec] =
+        std::from_chars(value.data(), value.data() + value.size(), n);
+    if (ec == std::errc() && end == value.data() + value.size() && n >= 1
+        && n <= 64) {
+      load.threads = n;
+    } else {
+      threads_error = Error{"PAPERS_THREADS: '" + std::string(value)
+                            + "' is not a number from 1 to 64"};
+    }
+  }
+  LoadResult result = load_inputs(resolve_data_paths(options), load);
+  if (threads_error) {
+    result.errors.insert(result.errors.begin(), std::move(*threads_error));
+  }
+  return result;
+}
+
+bool inputs_rereadable(const CommonOptions& options) {
+  for (const auto& path : resolve_data_paths(options)) {
+    struct stat st {};
+
+    if (path == "-") {
+      return false;
+    }
+    if (stat(path.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)
+        && !S_ISREG(st.st_mode)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 const LoadResult& load_and_report(const CommonOptions& options) {
+  return load_and_report(options, RecordFilterFactory{});
+}
+
+const LoadResult& load_and_report(const CommonOptions& options,
+                                  const RecordFilterFactory& filter) {
   // Kept to the end of the process and never freed: the kernel takes back
   // the records and the mappings of thousands of inputs at once, where
   // freeing them one by one costs a second pass over the heap and a TLB
   // flush per mapping. A global points at it, so leak checkers see it as
   // reachable.
   static LoadResult* kept = nullptr;
-  kept = new LoadResult(load_quietly(options));
+  kept = new LoadResult(load_quietly(options, filter));
   LoadResult& load = *kept;
   drop_allowed(load.diagnostics, options.allow);
   const bool every_warning = options.warnings || options.strict;
   // Never silent: an archive no paper came out of is said to be one, in
   // one line (in place of the summary), rather than left to look like an
   // empty query result.
-  const bool no_papers = load.table.size() == 0 && !load.inputs.empty();
+  const bool no_papers =
+      load.table.size() == 0 && load.filtered == 0 && !load.inputs.empty();
   if (every_warning) {
     for (const auto& diagnostic : load.diagnostics) {
       eprint("{}\n", printable(to_string(diagnostic)));

@@ -328,7 +328,28 @@ int run_listing(const ListingOptions& options, View view, bool loose_hint) {
   if (!query) {
     return kExitError;
   }
-  const LoadResult& load = load_and_report(options.common);
+  // The workers keep only the records the query may select. A search
+  // needs every paper in its dates (statistics, glossary); "did you mean"
+  // for an --author needs every name, so its filter is used only where
+  // the inputs can be read again to find them.
+  const bool by_author = !query->author_keys.empty();
+  const bool filter = !by_author || inputs_rereadable(options.common);
+  const LoadResult& load = load_and_report(
+      options.common,
+      filter ? record_filter(
+          *query,
+          query->terms.empty() ? FilterScope::kAll : FilterScope::kDates)
+             : RecordFilterFactory{});
+  // The names of every record, when an author matched nothing.
+  std::optional<LoadResult> whole;
+  auto explain = [&] {
+    if (!by_author || !filter || load.filtered == 0) {
+      explain_no_match(load.table, options.query);
+      return;
+    }
+    whole.emplace(load_quietly(options.common));
+    explain_no_match(whole->table, options.query);
+  };
   // A search of literal terms learns their translations from the inputs:
   // --expand matches them too, and without it one line on stderr says how
   // many papers they would add.
@@ -353,7 +374,7 @@ int run_listing(const ListingOptions& options, View view, bool loose_hint) {
       return kExitError;
     }
     if (rows.empty()) {
-      explain_no_match(load.table, options.query);
+      explain();
     }
     return exit_status(rows.size(), load);
   }
@@ -363,7 +384,7 @@ int run_listing(const ListingOptions& options, View view, bool loose_hint) {
     return kExitError;
   }
   if (rows.empty()) {
-    explain_no_match(load.table, options.query);
+    explain();
   } else if (loose_hint) {
     explain_loose(result.loose);
   }

@@ -121,7 +121,15 @@ int run_show(ShowOptions options) {
     }
     queries.push_back(std::move(query));
   }
-  const LoadResult& load = load_and_report(options.common);
+  // The workers keep only the records of these ids.
+  QueryOptions any_id;
+  any_id.ids = options.ids;
+  const auto wanted = compile_or_report(any_id);
+  if (!wanted) {
+    return kExitError;
+  }
+  const LoadResult& load = load_and_report(
+      options.common, record_filter(*wanted, FilterScope::kAll));
   std::vector<const Paper*> rows;
   std::set<const Paper*> shown;
   for (std::size_t i = 0; i < queries.size(); ++i) {

@@ -164,6 +164,15 @@ bool stdin_has_data();
 /// process: a command's one load).
 const LoadResult& load_and_report(const CommonOptions& options);
 
+/// load_and_report() keeping only the records `filter` accepts (see
+/// record_filter() in query.hpp).
+const LoadResult& load_and_report(const CommonOptions& options,
+                                  const RecordFilterFactory& filter);
+
+/// True when every input can be read a second time: no standard input, and
+/// no pipe or device named as an input (directories give regular files).
+bool inputs_rereadable(const CommonOptions& options);
+
 /// `N warnings in M files` for `diagnostics`, singular where it applies.
 std::string warning_summary(std::span<const Diagnostic> diagnostics);
 
@@ -178,8 +187,10 @@ inline std::string join_words(const std::vector<std::string>& words,
   return fmt::format("{}", fmt::join(words, separator));
 }
 
-/// Loads the inputs without printing anything.
-LoadResult load_quietly(const CommonOptions& options);
+/// Loads the inputs without printing anything, on $PAPERS_THREADS worker
+/// threads when it is set (a number from 1 to 64), else one per core.
+LoadResult load_quietly(const CommonOptions& options,
+                        const RecordFilterFactory& filter = {});
 
 /// Writes `text` to standard error, the one way anything reaches it: it
 /// never throws and never fails the command. A closed or full stderr

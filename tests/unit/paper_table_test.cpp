@@ -97,4 +97,35 @@ TEST_CASE("PaperTable::add_block: an input's records in place, in order") {
   CHECK(std::vector<Paper>(list.begin(), list.end()).size() == 31);
 }
 
+TEST_CASE("PaperTable: records a filter dropped keep their key") {
+  PaperTable table;
+  std::vector<Paper> first;
+  first.push_back(make("2402.00002", "2024-02-07", "kept"));
+  const std::vector<DroppedRecord> dropped = {
+      {std::string("2402.00001"), Date::parse("2024-02-07"), 0},
+      {std::nullopt, Date::parse("2024-02-20"), 1},  // no id: no key
+      {std::string("2402.00002"), Date::parse("2024-02-07"), 1},  // a repeat
+  };
+  CHECK(table.add_block(std::move(first), dropped) == 1);
+  CHECK(table.size() == 1);
+  // The newest date counts the dropped records.
+  CHECK(table.newest_date() == Date::parse("2024-02-20"));
+  // A later copy of a dropped record is a repeat, as the record would
+  // have made it; another date is not.
+  CHECK_FALSE(table.add(make("2402.00001", "2024-02-07", "copy")));
+  CHECK(table.add(make("2402.00001", "2024-02-08", "re-featured")));
+  CHECK(table.duplicates() == 2);
+  REQUIRE(table.size() == 2);
+  CHECK(table.papers()[1].title == "re-featured");
+  // Kept and dropped records interleave by position.
+  std::vector<Paper> second;
+  second.push_back(make("2402.00003", "2024-02-09", "before"));
+  second.push_back(make("2402.00004", "2024-02-09", "after"));
+  const std::vector<DroppedRecord> between = {
+      {std::string("2402.00004"), Date::parse("2024-02-09"), 1}};
+  CHECK(table.add_block(std::move(second), between) == 1);
+  REQUIRE(table.size() == 3);
+  CHECK(table.papers()[2].title == "before");
+}
+
 }  // namespace papers
