@@ -4,6 +4,7 @@
 // writes, as it does for papers: flat records (keys and Values) for json,
 // jsonl, csv and tsv, and an aligned table (with an optional bar column) or
 // a labelled list for people.
+#include "bar_chart.hpp"
 #include "format_writers.hpp"
 #include "output_engine.hpp"
 #include "text_util.hpp"
@@ -401,6 +402,263 @@ std::uint64_t share_bar(const TrendRow& row) {
   return share ? static_cast<std::uint64_t>(*share * 1e6 + 0.5) : 0;
 }
 
+// --each as a table: one row per period and a column per TERM, holding its
+// count (its share with --share) and a bar, every bar on one scale, so that
+// a row compares the TERMs. `rows` holds the series one after the other,
+// each with the same periods. Narrow widths shorten the bars (to 4 columns
+// at the least), then drop DAYS, then TOTAL, then the bars, and cut long
+// TERMs in the header; false, writing nothing, when the columns cannot fit
+// even so (then the caller prints one block of rows per TERM).
+bool write_trend_columns(std::span<const TrendRow> rows,
+                         Period by,
+                         TrendStyle style,
+                         const FormatOptions& options,
+                         Output& out) {
+  std::vector<std::string_view> series;  // the TERMs, in order
+  for (const TrendRow& row : rows) {
+    if (series.empty() || series.back() != row.term) {
+      series.push_back(row.term);
+    }
+  }
+  const std::size_t n = series.size();
+  if (n == 0 || rows.size() % n != 0) {
+    return false;
+  }
+  const std::size_t periods = rows.size() / n;
+  for (std::size_t t = 0; t < n; ++t) {
+    for (std::size_t p = 0; p < periods; ++p) {
+      if (rows[t * periods + p].term != series[t]
+          || rows[t * periods + p].label != rows[p].label) {
+        return false;  // not one series per TERM over the same periods
+      }
+    }
+  }
+  auto at = [&](std::size_t t, std::size_t p) -> const TrendRow& {
+    return rows[t * periods + p];
+  };
+  auto value_of = [&](const TrendRow& row) -> std::string {
+    if (row.digests == 0) {
+      return "-";
+    }
+    if (!style.share) {
+      return std::to_string(row.papers);
+    }
+    const auto share = row.share();
+    return share ? percent(*share) : "-";
+  };
+  auto bar_of = [&](const TrendRow& row) -> std::uint64_t {
+    return style.share ? share_bar(row) : row.papers;
+  };
+
+  // Widths of what is not a TERM column.
+  constexpr std::size_t kGapWidth = 2;
+  std::size_t label_width = display_width(period_header(by));
+  std::size_t days_width = display_width("DAYS");
+  std::size_t total_width = display_width("TOTAL");
+  std::size_t note_width = 0;
+  bool has_note = false;
+  std::uint64_t max_bar = 0;
+  std::vector<std::size_t> value_width(n, 1);
+  for (std::size_t p = 0; p < periods; ++p) {
+    const TrendRow& row = at(0, p);
+    label_width = std::max(label_width, display_width(row.label));
+    days_width = std::max(days_width, std::to_string(row.digests).size());
+    if (row.digests > 0) {
+      total_width = std::max(total_width, std::to_string(row.total).size());
+    }
+    if (row.digests == 0 || row.partial) {
+      has_note = true;
+      note_width = std::max<std::size_t>(
+          note_width, row.digests == 0 ? 9 : 7);  // no digest, partial
+    }
+    for (std::size_t t = 0; t < n; ++t) {
+      value_width[t] = std::max(value_width[t], value_of(at(t, p)).size());
+      max_bar = std::max(max_bar, bar_of(at(t, p)));
+    }
+  }
+  if (has_note) {
+    note_width = std::max(note_width, display_width("NOTE"));
+  }
+  std::vector<std::string> headers;
+  for (const auto term : series) {
+    headers.push_back(sanitize_for_terminal(term, true));
+  }
+
+  // Choose what shows: the widest layout that fits.
+  const bool fit = options.width > 0 && options.truncate;
+  const std::size_t target = options.width > 0 ? options.width : 80;
+  constexpr std::size_t kBarMax = 40;   // a bar per TERM, at most
+  constexpr std::size_t kBarLeast = 4;  // narrower bars are dropped
+  constexpr std::size_t kHeaderLeast = 4;
+
+  struct Layout {
+    bool days = true;
+    bool total = true;
+    std::size_t bar = 0;     // bar columns per TERM; 0: none
+    std::size_t header = 0;  // a TERM header is cut to this; 0: whole
+  };
+
+  auto fixed_width = [&](const Layout& layout) {
+    std::size_t used = label_width;
+    if (layout.days) {
+      used += kGapWidth + days_width;
+    }
+    if (layout.total) {
+      used += kGapWidth + total_width;
+    }
+    if (has_note) {
+      used += kGapWidth + note_width;
+    }
+    return used;
+  };
+  // The width of TERM column t, its header cut to `header` (0: whole).
+  auto column_width = [&](const Layout& layout, std::size_t t) {
+    const std::size_t body =
+        value_width[t] + (layout.bar > 0 ? 1 + layout.bar : 0);
+    std::size_t head = display_width(headers[t]);
+    if (layout.header > 0) {
+      head = std::min(head, std::max(layout.header, body));
+    }
+    return std::max(body, head);
+  };
+  auto total_of = [&](const Layout& layout) {
+    std::size_t used = fixed_width(layout);
+    for (std::size_t t = 0; t < n; ++t) {
+      used += kGapWidth + column_width(layout, t);
+    }
+    return used;
+  };
+  // The bars share what is left of the target width, up to kBarMax each.
+  auto with_bars = [&](Layout layout) {
+    layout.bar = 0;
+    std::size_t used = fixed_width(layout);
+    for (std::size_t t = 0; t < n; ++t) {
+      used += kGapWidth + value_width[t] + 1;
+    }
+    if (max_bar == 0 || used >= target) {
+      return layout;
+    }
+    // The widest bars that fit: a header wider than its value and bar
+    // takes room of its own.
+    std::size_t bar = std::min(kBarMax, (target - used) / n);
+    while (bar > 0) {
+      layout.bar = bar;
+      if (total_of(layout) <= target) {
+        break;
+      }
+      --bar;
+    }
+    layout.bar = bar >= kBarLeast ? bar : 0;
+    if (layout.bar > 0 && total_of(layout) > target) {
+      layout.bar = 0;
+    }
+    return layout;
+  };
+  std::optional<Layout> chosen;
+  if (!fit) {
+    chosen = with_bars(Layout{});
+    if (chosen->bar == 0 && max_bar > 0) {
+      chosen->bar = kBarLeast;
+    }
+  } else {
+    const std::vector<Layout> tries = {
+        {true, true, 1, 0},
+        {false, true, 1, 0},
+        {false, false, 1, 0},
+        {true, true, 0, 0},
+        {false, true, 0, 0},
+        {false, false, 0, 0},
+        {false, false, 0, kHeaderLeast},
+    };
+    for (const Layout& base : tries) {
+      Layout layout = base;
+      if (layout.bar > 0) {
+        layout = with_bars(layout);
+        if (layout.bar == 0) {
+          continue;  // this one wants bars
+        }
+      }
+      if (layout.header > 0) {
+        // Cut the headers as little as the width allows.
+        std::size_t header = kHeaderLeast;
+        std::size_t widest = 0;
+        for (const auto& h : headers) {
+          widest = std::max(widest, display_width(h));
+        }
+        for (std::size_t h = widest; h >= kHeaderLeast; --h) {
+          layout.header = h;
+          if (total_of(layout) <= options.width) {
+            header = h;
+            break;
+          }
+        }
+        layout.header = header;
+      }
+      if (total_of(layout) <= options.width) {
+        chosen = layout;
+        break;
+      }
+    }
+  }
+  if (!chosen) {
+    return false;
+  }
+  const Layout layout = *chosen;
+
+  std::vector<TableColumn> columns = {{period_header(by), ColumnKind::kText}};
+  if (layout.days) {
+    columns.push_back({"DAYS", ColumnKind::kNumber});
+  }
+  if (layout.total) {
+    columns.push_back({"TOTAL", ColumnKind::kNumber});
+  }
+  for (std::size_t t = 0; t < n; ++t) {
+    const std::size_t width = column_width(layout, t);
+    if (display_width(headers[t]) > width) {
+      headers[t] = truncate_to_width(headers[t], width);
+    }
+  }
+  for (const auto& header : headers) {
+    columns.push_back({header, ColumnKind::kText});
+  }
+  if (has_note) {
+    columns.push_back({"NOTE", ColumnKind::kText});
+  }
+  TableLayout table(std::move(columns));
+  for (std::size_t p = 0; p < periods; ++p) {
+    const TrendRow& row = at(0, p);
+    const bool gap = row.digests == 0;
+    table.add_cell(row.label);
+    if (layout.days) {
+      table.add_cell(std::to_string(row.digests));
+    }
+    if (layout.total) {
+      table.add_cell(gap ? "-" : std::to_string(row.total));
+    }
+    for (std::size_t t = 0; t < n; ++t) {
+      // The value right-aligned, then its bar, the column padded after.
+      const std::string value = value_of(at(t, p));
+      std::string cell(value_width[t] - value.size(), ' ');
+      cell += value;
+      if (layout.bar > 0 && !gap) {
+        const std::string bar =
+            render_bar(bar_of(at(t, p)), max_bar, layout.bar, options.ascii);
+        if (!bar.empty()) {
+          cell += ' ';
+          cell += bar;
+        }
+      }
+      table.add_cell(std::move(cell));
+    }
+    if (has_note) {
+      table.add_cell(gap ? "no digest" : row.partial ? "partial" : "");
+    }
+    table.end_row();
+  }
+  write_aligned(table, options, out);
+  return true;
+}
+
 }  // namespace
 
 bool format_trend(OutputFormat format,
@@ -434,6 +692,10 @@ bool format_trend(OutputFormat format,
       records.rows.push_back(std::move(values));
     }
     write_records(format, records, options, out);
+    return finish(out);
+  }
+
+  if (style.each && write_trend_columns(rows, by, style, options, out)) {
     return finish(out);
   }
 

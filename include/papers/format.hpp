@@ -194,15 +194,18 @@ bool format_dates(OutputFormat format,
 /// How a trend is drawn.
 struct TrendStyle {
   bool share = false;  ///< bars of the share, not of the count
-  bool each = false;   ///< one series per TERM: a TERM column and key
+  bool each = false;   ///< one series per TERM: a column and key each
 };
 
 /// A trend (`papers trend`). Table: DATE (WEEK, MONTH, YEAR), TERM (with
 /// each), DAYS, TOTAL, PAPERS, SHARE, a bar filling the rest of the width
 /// and NOTE ("partial"); a gap (no digest) has no counts and "no digest"
 /// for a bar. Narrow widths drop DAYS, then TOTAL, then SHARE (PAPERS with
-/// share). Series of `each` are apart by a blank line. Keys: period, start,
-/// end, [term,] digests, total, papers, share, partial; a gap has total,
+/// share). With `each`: a row per period and a column per TERM (its count,
+/// or share, and a bar; narrow widths shorten the bars, drop DAYS, TOTAL,
+/// the bars, then cut the TERM headers), or, when that cannot fit, a TERM
+/// column and one block of rows per TERM, a blank line apart. Keys: period,
+/// start, end, [term,] digests, total, papers, share, partial; a gap has total,
 /// papers and share null, and share is null when total is 0.
 bool format_trend(OutputFormat format,
                   std::span<const TrendRow> rows,

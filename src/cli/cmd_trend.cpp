@@ -102,9 +102,13 @@ std::function<int()> setup_trend(CLI::App& cmd) {
 out of how many, as a bar chart. A paper matches as for the search command:
 its title or summary contains every TERM (--any: one of them), ignoring
 case; --in and --regex work as there. Every appearance counts, on its own
-date. With --each, every TERM is a series of its own (a TERM column, one
-block of rows per TERM, bars on one scale), so that `papers trend mamba
-transformer --each` compares them instead of counting papers with both.
+date. With --each, every TERM is a series of its own, so that `papers trend
+mamba transformer --each` compares them instead of counting papers with
+both: the table has a row per period and a column per TERM, headed by the
+TERM, with its count (--share: its share) and a bar, all bars on one scale;
+narrow widths shorten the bars, drop DAYS, TOTAL, then the bars, then cut
+the TERMs in the header; when even that is too wide (many TERMs), each TERM
+is a block of rows of its own with a TERM column.
 
 Each row says how many digest days the period has (DAYS), how many papers
 passed the filters other than the TERMs (TOTAL), how many of them matched

@@ -222,23 +222,68 @@ TEST_CASE("format_trend: counts, totals, shares and gaps") {
     const auto lines = lines_of(trend(OutputFormat::kTable, rows, options));
     CHECK(lines[1] == "2024-01       3  " + std::string(14, '#'));
   }
-  SUBCASE("--each: a TERM column and one block per TERM") {
-    std::vector<TrendRow> each = {rows[0], rows[1], rows[0], rows[1]};
-    each[0].term = each[1].term = "mamba";
-    each[2].term = each[3].term = "transformer";
-    each[3].papers = 6;
+  SUBCASE("--each: a column per TERM, bars on one scale") {
+    // mamba: 3 of 5, 2 of 8, a gap, 1 of 4; transformer: 3, 6, -, 1.
+    std::vector<TrendRow> each = {
+        rows[0], rows[1], rows[2], rows[3], rows[0], rows[1], rows[2], rows[3]};
+    for (std::size_t i = 0; i < each.size(); ++i) {
+      each[i].term = i < 4 ? "mamba" : "transformer";
+    }
+    each[5].papers = 6;
     options.width = 60;
-    const auto lines = lines_of(
+    options.ascii = true;
+    auto lines = lines_of(
         trend(OutputFormat::kTable, each, options, TrendStyle{false, true}));
-    REQUIRE(lines.size() == 6);
-    CHECK(lines[0].starts_with("MONTH    TERM         "));
-    CHECK(lines[1].starts_with("2024-01  mamba        "));
-    CHECK(lines[3].empty());
-    CHECK(lines[5].starts_with("2024-02  transformer  "));
+    REQUIRE(lines.size() == 5);
+    // 7 + 6 + 7 + 11 (NOTE) = 31 fixed; each TERM takes 2 + 1 + 1 and a
+    // bar: (60 - 31 - 8) / 2 = 10 columns for the largest count, 6; a
+    // column is as wide as its widest cell or header.
+    CHECK(lines[0] == "MONTH    DAYS  TOTAL  mamba    transformer   NOTE");
+    CHECK(lines[1] == "2024-01     2      5  3 #####  3 #####");
+    CHECK(lines[2] == "2024-02     3      8  2 ###    6 ##########");
+    CHECK(lines[3] == "2024-03     0      -  -        -             no digest");
+    CHECK(lines[4] == "2024-04     1      4  1 ##     1 ##          partial");
+    for (const auto& line : lines) {
+      CHECK(display_width(line) <= 60);
+    }
+    // --share: the shares side by side, and their bars.
+    lines = lines_of(
+        trend(OutputFormat::kTable, each, options, TrendStyle{true, true}));
+    // (60 - 31 - 2 * 8) / 2: bars of 6 columns for the largest share.
+    CHECK(lines[2] == "2024-02     3      8  25.0% ##     75.0% ######");
+    // Narrow: DAYS and TOTAL go before the bars; the columns stay.
+    options.width = 40;
+    lines = lines_of(
+        trend(OutputFormat::kTable, each, options, TrendStyle{false, true}));
+    CHECK(lines[0] == "MONTH    mamba  transformer  NOTE");
+    CHECK(lines[2] == "2024-02  2 ##   6 #####");
+    // Then the bars, then the TERMs in the header are cut.
+    options.width = 30;
+    lines = lines_of(
+        trend(OutputFormat::kTable, each, options, TrendStyle{false, true}));
+    CHECK(lines[0] == "MONTH    mam\u2026  tra\u2026  NOTE");
+    CHECK(lines[2] == "2024-02  2     6");
+    // Too many TERMs for a column each: one block of rows per TERM.
+    std::vector<TrendRow> many;
+    for (const char* term : {"alpha", "beta", "gamma", "delta", "epsilon"}) {
+      for (std::size_t i = 0; i < 4; ++i) {
+        many.push_back(rows[i]);
+        many.back().term = term;
+      }
+    }
+    options.width = 40;
+    lines = lines_of(
+        trend(OutputFormat::kTable, many, options, TrendStyle{false, true}));
+    REQUIRE(lines.size() == 25);
+    CHECK(lines[0].starts_with("MONTH    TERM"));
+    CHECK(lines[5].empty());
+    for (const auto& line : lines) {
+      CHECK(display_width(line) <= 40);
+    }
     const auto jsonl = lines_of(
         trend(OutputFormat::kJsonl, each, {}, TrendStyle{false, true}));
     CHECK(
-        jsonl[3]
+        jsonl[5]
         == R"({"period": "2024-02", "start": "2024-02-01", "end": "2024-02-29", "term": "transformer", "digests": 3, "total": 8, "papers": 6, "share": 0.75, "partial": false})");
   }
   SUBCASE("rows, not bars, in the other formats; a gap is null") {
