@@ -33,10 +33,12 @@ void add_layout_option(CLI::App& cmd, CommonOptions& options) {
 }
 
 void add_common_options(CLI::App& cmd, CommonOptions& options) {
-  cmd.add_option("-d,--data",
-                 options.data,
-                 "Digest file or directory (searched recursively for *.md and "
-                 "*.markdown); '-' reads standard input. Repeatable.")
+  cmd.add_option(
+         "-d,--data",
+         options.data,
+         "Digest file or directory (searched recursively for *.md and "
+         "*.markdown); '-' reads standard input. Give --data again for more "
+         "inputs")
       ->type_name("PATH")
       ->allow_extra_args(false)
       ->group("Input");
@@ -64,7 +66,8 @@ void add_allow_option(CLI::App& cmd, std::vector<std::string>& allow) {
   cmd.add_option("--allow",
                  allow,
                  "Leave out warnings of kind CODE (e.g. broken-video-link; "
-                 "papers(1) lists them). Repeatable, or a comma list")
+                 "papers(1) lists them). Several: a comma list, or --allow "
+                 "again")
       ->type_name("CODE")
       ->delimiter(',')
       ->allow_extra_args(false)

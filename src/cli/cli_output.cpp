@@ -230,19 +230,19 @@ bool utf8_locale() {
   return false;
 }
 
-// The --format help of the listing commands, and `papers help formats`.
-constexpr const char* kFormatHelp =
-    "Output format, with an example each:\n"
-    "  table     aligned columns (show: a card)\n"
+// `papers help formats`: every format with an example.
+constexpr const char* kFormatList =
+    "Output formats of the listing commands (top, author, search, list,\n"
+    "show), for -f/--format FORMAT, with an example each:\n"
+    "  table     aligned columns (show: a card); the default\n"
     "            papers list --width 80\n"
     "  json      one array of records\n"
     "            papers list -f json | jq '.[0].title'\n"
     "  jsonl     one record per line, as each is ready\n"
-    "            papers list -f jsonl | jq -r 'select(.votes >= "
-    "10) | .id'\n"
-    "  csv       RFC 4180 with a header row\n"
+    "            papers list -f jsonl | jq -r 'select(.votes >= 10) | .id'\n"
+    "  csv       RFC 4180 with a header row (--no-header: none)\n"
     "            papers list -f csv --fields id,votes,title\n"
-    "  tsv       tab-separated; \\t \\n \\\\ escaped\n"
+    "  tsv       tab-separated, a header row; \\t \\n \\\\ escaped\n"
     "            papers list -f tsv > papers.tsv\n"
     "  markdown  a digest that reads back the same\n"
     "            papers list -f markdown > digest.md\n"
@@ -255,9 +255,18 @@ constexpr const char* kFormatHelp =
     "Names are taken in any case (-f JSON); --json is -f json.\n"
     "The JSON record is described in papers(1).";
 
+// {table, json, ...}: the names `format` takes.
+std::string braced(std::span<const std::string_view> names) {
+  return fmt::format("{{{}}}", fmt::join(names, ", "));
+}
+
 void add_output_options(CLI::App& cmd, OutputOptions& options) {
   const auto formats = output_format_names();
-  cmd.add_option("-f,--format", options.format, kFormatHelp)
+  cmd.add_option("-f,--format",
+                 options.format,
+                 "Output format, one of " + braced(formats)
+                     + ", in any case (default table); 'papers help formats' "
+                       "describes each")
       ->type_name("FORMAT")
       ->transform(CLI::IsMember(
           std::vector<std::string>(formats.begin(), formats.end()),
@@ -269,9 +278,9 @@ void add_output_options(CLI::App& cmd, OutputOptions& options) {
   // order, so the check below sees the format already.
   cmd.add_option("--fields",
                  options.fields,
-                 "Fields to print, in this order (table, csv, tsv, json,\n"
-                 "jsonl), e.g. --fields votes,id,title. One of:\n"
-                     + joined(field_names()))
+                 "Fields to print, in this order (table, csv, tsv, json, "
+                 "jsonl), e.g. --fields votes,id,title; 'papers help "
+                 "formats' lists them")
       ->type_name("LIST")
       ->check(CLI::Validator(
           [&options](std::string& value) -> std::string {
@@ -344,14 +353,15 @@ void add_insight_output_options(CLI::App& cmd,
                                 bool chart) {
   cmd.add_option("-f,--format",
                  options.format,
-                 chart ? "Output format: table (aligned columns and\n"
-                         "bars), json (an array of objects), jsonl (an\n"
-                         "object a line), csv (RFC 4180, with a header\n"
-                         "row) or tsv. papers(1) lists the JSON keys."
-                       : "Output format: table, json (an array of\n"
-                         "objects; stats: one object), jsonl (an object a\n"
-                         "line), csv (RFC 4180, with a header row) or tsv.\n"
-                         "papers(1) lists the JSON keys.")
+                 std::string("Output format, one of "
+                             "{table, json, jsonl, csv, tsv}, in any case "
+                             "(default table): ")
+                     + (chart ? "aligned columns and bars" : "aligned columns")
+                     + (cmd.get_name() == "stats" ? ", one object"
+                                                  : ", an array of objects")
+                     + ", an object a line, RFC 4180 "
+                       "CSV or TSV with a header row; papers(1) lists the "
+                       "JSON keys")
       ->type_name("FORMAT")
       ->transform(CLI::IsMember({"table", "json", "jsonl", "csv", "tsv"},
                                 CLI::ignore_case))
@@ -406,13 +416,13 @@ bool print_papers(std::span<const Paper* const> rows,
 }
 
 std::string formats_help() {
-  return std::string(kFormatHelp)
-         + "\n\n--fields LIST picks the fields (table, csv, tsv, json, jsonl), in "
-           "order:\n"
+  return std::string(kFormatList)
+         + "\n\n--fields LIST picks the fields of table, csv, tsv, json and "
+           "jsonl, in order:\n"
          + joined(field_names())
-         + "\n\nThe insight commands (authors, coauthors, dates, trend, "
-           "stats) take\ntable, json, jsonl, csv and tsv. See OUTPUT FORMATS "
-           "in papers(1).\n";
+         + "\n\nThe insight commands (authors, coauthors, dates, trend, stats, "
+           "glossary)\ntake table, json, jsonl, csv and tsv; papers check "
+           "takes text, json and\njsonl. See OUTPUT FORMATS in papers(1).\n";
 }
 
 }  // namespace papers::cli

@@ -81,14 +81,15 @@ void add_filters(CLI::App& cmd, QueryOptions& query) {
   cmd.add_option("--author",
                  query.authors,
                  "Papers with an author named NAME (case, accents, dots and "
-                 "spaces ignored). Repeatable: all of them")
+                 "spaces ignored). Give --author again for more: papers with "
+                 "all of them")
       ->type_name("NAME")
       ->allow_extra_args(false)
       ->group(filters);
   cmd.add_option("--keyword",
                  query.keywords,
                  "Papers whose title or summary contains TERM, ignoring case. "
-                 "Repeatable: all of them")
+                 "Give --keyword again for more: papers with all of them")
       ->type_name("TERM")
       ->allow_extra_args(false)
       ->group(filters);
@@ -99,11 +100,12 @@ void add_filters(CLI::App& cmd, QueryOptions& query) {
       ->type_name("N")
       ->transform(integer_check(0))
       ->group(filters);
-  cmd.add_option("--id",
-                 query.ids,
-                 "The paper with this arXiv id, in any spelling (2402.03620, "
-                 "arXiv:..., an arxiv.org or huggingface.co URL). Repeatable: "
-                 "any of them")
+  cmd.add_option(
+         "--id",
+         query.ids,
+         "The paper with this arXiv id, in any spelling (2402.03620, "
+         "arXiv:..., an arxiv.org or huggingface.co URL). Give --id again "
+         "for more: any of them")
       ->type_name("ID")
       ->allow_extra_args(false)
       ->group(filters);
@@ -254,8 +256,8 @@ are still used (exit status 2); a binary file found in a directory is a
 warning and skipped.
 
 Exit status: 0 results printed, 1 nothing matched (JSON still prints []),
-2 error (usage, unreadable or named binary input, invalid regex, write error, or a
-warning under --strict).)";
+2 error (usage, unreadable or named binary input, invalid regex, write error,
+or a warning under --strict).)";
 }
 
 int usage_error(const Error& error) {

@@ -87,13 +87,14 @@ std::function<int()> setup_glossary(CLI::App& cmd) {
   add_insight_output_options(cmd, options->output, false);
   cmd.footer(command_footer(
       R"(The English-Korean term pairs that summaries write together, mined from the
-summaries of the papers that pass the filters, each time, nothing stored: `확산 모델(diffusion
-model)` and `LLM(대형 언어 모델)` give a phrase pair, and where both sides
-have as many words, each word with its counterpart. English is lower-cased
-and loses a plural -s; an acronym (two capitals or more) pairs with up to four
-Hangul words before it. Text in code spans, URLs and link targets is never
-read. A pair is kept when written together at least --min-support times and
-its Korean term is the one its English term is written with most.
+summaries of the papers that pass the filters, each time, nothing stored:
+`확산 모델(diffusion model)` and `LLM(대형 언어 모델)` give a phrase pair, and
+where both sides have as many words, each word with its counterpart. English
+is lower-cased and loses a plural -s; an acronym (two capitals or more) pairs
+with up to four Hangul words before it. Text in code spans, URLs and link
+targets is never read. A pair is kept when written together at least
+--min-support times and its Korean term is the one its English term is
+written with most.
 Columns: english, korean, count (most written first). With TERM, the pairs
 search TERM --expand uses.
 

@@ -297,6 +297,44 @@ std::string parse_error_message(const CLI::ParseError& error,
                                 const CLI::App* cmd,
                                 std::span<const std::string> args);
 
+/// The most columns --help is laid out for, as for --width.
+inline constexpr std::size_t kMaxHelpWidth = 100000;
+
+/// The width --help is laid out for: COLUMNS when it holds a positive
+/// number (capped at kMaxHelpWidth; garbage is ignored), else the size of
+/// the terminal on standard output, else 80 (cli_help.cpp).
+std::size_t help_width();
+
+/// `text` refilled to `columns`: lines that start with a space (lists,
+/// examples) are kept as they are, the other lines are prose, joined into
+/// paragraphs and wrapped at spaces, never inside a word (a word wider
+/// than a line gets a line of its own). No trailing newline.
+std::string wrap_help(std::string_view text, std::size_t columns);
+
+/// The layout of every --help: descriptions wrapped to help_width() beside
+/// the option names (under them when the width is below 60), value names
+/// alone (`--author NAME`, `--per PERIOD N`: none of CLI11's `...`, `x 2`,
+/// `=default`, `:{choices}`, `Excludes:`), a default the description does
+/// not state appended as `(default: X)`, and `TERM...` for a positional
+/// that takes several.
+class HelpFormatter : public CLI::Formatter {
+ public:
+  HelpFormatter();
+  std::string make_option(const CLI::Option* opt,
+                          bool is_positional) const override;
+  std::string make_option_name(const CLI::Option* opt,
+                               bool is_positional) const override;
+  std::string make_option_opts(const CLI::Option* opt) const override;
+  std::string make_option_desc(const CLI::Option* opt) const override;
+  std::string make_subcommand(const CLI::App* sub) const override;
+  std::string make_description(const CLI::App* app) const override;
+
+ private:
+  std::string two_columns(const std::string& name,
+                          const std::string& description) const;
+  std::size_t width_;
+};
+
 /// The text of `papers help formats`: the output formats and fields.
 std::string formats_help();
 

@@ -14,6 +14,7 @@
 #include <array>
 #include <cstdio>
 #include <exception>
+#include <memory>
 #include <new>
 #include <optional>
 #include <string>
@@ -149,6 +150,8 @@ int run(int argc, char** argv) {
       "Each digest is one markdown file a day listing papers with their arXiv\n"
       "link, votes, authors and summary.",
       "papers"};
+  // Before the commands are added: each takes its parent's formatter.
+  app.formatter(std::make_shared<HelpFormatter>());
   app.set_version_flag("-V,--version", version_text());
   app.require_subcommand(1);
   // A value option given twice takes the last, as in most Unix tools (an

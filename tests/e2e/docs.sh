@@ -108,12 +108,23 @@ output_help = help_text.split("Output:", 1)[1].split("\n\n", 1)[0]
 for option in sorted(set(re.findall(r"--[a-z][a-z-]+", output_help))):
     if option not in plain_man:
         fail(f"man page does not mention {option}")
-formats = re.search(r"\{(table,[a-z,-]+)\}", help_text).group(1).split(",")
+formats = [name.strip() for name in re.search(
+    r"\{(table,[a-z,\s-]+)\}", help_text).group(1).split(",")]
 for fmt in formats:
     if not re.search(rf"^\.SS .*\b{re.escape(fmt)}\b", plain_man, re.M):
         fail(f"man page has no section for --format {fmt}")
-fields_help = re.search(r"One of:\s*(.*?)\n  --", output_help, re.S).group(1)
-for field in re.split(r"[,\s]+", fields_help.strip()):
+# `papers help formats` describes every format --format takes and names
+# every field; the man page names every field too.
+formats_help = subprocess.run([papers, "help", "formats"], capture_output=True,
+                              text=True, env=env).stdout
+for fmt in formats:
+    if not re.search(rf"^  {re.escape(fmt)} ", formats_help, re.M):
+        fail(f"papers help formats does not describe --format {fmt}")
+fields_help = re.search(r"in order:\n(.*?)\n\n", formats_help, re.S).group(1)
+fields = re.split(r"[,\s]+", fields_help.strip())
+if len(fields) < 10:
+    fail(f"papers help formats lists only the fields {fields}")
+for field in fields:
     if not re.search(rf"\b{field}\b", plain_man):
         fail(f"man page does not name field {field}")
 record = json.loads(subprocess.run(
