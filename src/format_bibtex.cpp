@@ -199,6 +199,11 @@ void append_entry(const Paper& paper, std::string_view key, std::string& out) {
       out += i > 0 ? " and " : "";
       append_author(paper.authors[i], out);
     }
+    // The digest cut the list (`et al.`): BibTeX's own word for the rest,
+    // which styles print as "et al.".
+    if (paper.authors_truncated) {
+      out += " and others";
+    }
     out += '}';
   }
   const Issued when = issued(paper);
