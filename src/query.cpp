@@ -453,6 +453,58 @@ struct Row {
   const Paper* paper;
   std::size_t index;  ///< position in the table: document order
   double score = 0;   ///< relevance, rounded (search only)
+  /// The row's plain summary bullets: [plain_begin, plain_end) of
+  /// KeptPlain::bullets (search only).
+  std::size_t plain_begin = 0;
+  std::size_t plain_end = 0;
+};
+
+// The plain text of the summary bullets of the rows a search keeps, as the
+// scoring pass rendered them, so that the snippets of the printed rows need
+// not render them again. A bullet without markup is its own plain text, a
+// range of Paper::summary; a rendered one is a range of `arena`. Ranges,
+// not views: the arena grows while papers are scored.
+struct KeptPlain {
+  struct Bullet {
+    bool in_summary = true;
+    std::size_t offset = 0;
+    std::size_t size = 0;
+  };
+
+  std::string arena;
+  std::vector<Bullet> bullets;
+
+  // Keeps `plain` (views into `paper`'s summary or elsewhere) for a row.
+  void keep(const Paper& paper,
+            std::span<const std::string_view> plain,
+            Row& row) {
+    row.plain_begin = bullets.size();
+    const char* summary = paper.summary.data();
+    for (const auto text : plain) {
+      if (!text.empty() && text.data() >= summary
+          && text.data() + text.size() <= summary + paper.summary.size()) {
+        bullets.push_back({true,
+                           static_cast<std::size_t>(text.data() - summary),
+                           text.size()});
+      } else {
+        bullets.push_back({false, arena.size(), text.size()});
+        arena += text;
+      }
+    }
+    row.plain_end = bullets.size();
+  }
+
+  // The bullets of `row`, into `out`.
+  void get(const Row& row, std::vector<std::string_view>& out) const {
+    out.clear();
+    for (std::size_t b = row.plain_begin; b < row.plain_end; ++b) {
+      const Bullet& bullet = bullets[b];
+      out.push_back(
+          bullet.in_summary
+              ? row.paper->summary.substr(bullet.offset, bullet.size)
+              : std::string_view(arena).substr(bullet.offset, bullet.size));
+    }
+  }
 };
 
 // Absent values sort last whatever the direction; present ones ascending,
@@ -826,7 +878,8 @@ namespace {
 std::vector<Row> scored_rows(const PaperTable& table,
                              const Query& query,
                              std::size_t* extra = nullptr,
-                             std::vector<Row>* loose_rows = nullptr) {
+                             std::vector<Row>* loose_rows = nullptr,
+                             KeptPlain* kept = nullptr) {
   const auto papers = table.papers();
   const bool hint = extra != nullptr && !query.expand
                     && std::any_of(query.expansions.begin(),
@@ -887,6 +940,9 @@ std::vector<Row> scored_rows(const PaperTable& table,
     if (ok && selected_rest(query, paper, text, cache)) {
       rows.push_back(Row{&paper, i});
       counts.insert(counts.end(), paper_counts.begin(), paper_counts.end());
+      if (kept != nullptr && rank_in(query.in).summary) {
+        kept->keep(paper, text.summary_plain(), rows.back());
+      }
     }
   }
   const Bm25Params params;
@@ -959,12 +1015,13 @@ LooseHint loose_difference(const Query& query,
 std::vector<Row> ordered_rows(const PaperTable& table,
                               const Query& query,
                               std::size_t* extra = nullptr,
-                              std::optional<LooseHint>* hint = nullptr) {
+                              std::optional<LooseHint>* hint = nullptr,
+                              KeptPlain* kept = nullptr) {
   const bool want_hint = hint != nullptr && !query.loose
                          && !query.author_keys.empty() && query.terms.empty();
   std::vector<Row> loose;
   std::vector<Row> rows =
-      scored_rows(table, query, extra, want_hint ? &loose : nullptr);
+      scored_rows(table, query, extra, want_hint ? &loose : nullptr, kept);
   arrange_rows(rows, query);
   if (want_hint) {
     *hint = loose_difference(query, rows, std::move(loose));
@@ -1028,10 +1085,12 @@ bool any_selected(const PaperTable& table, const Query& query) {
 
 SearchResult run_search(const PaperTable& table, const Query& query) {
   SearchResult out;
+  KeptPlain kept;
   const auto rows = ordered_rows(table,
                                  query,
                                  &out.expansion_extra,
-                                 query.loose_hint ? &out.loose : nullptr);
+                                 query.loose_hint ? &out.loose : nullptr,
+                                 &kept);
   out.rows.reserve(rows.size());
   for (const Row& row : rows) {
     out.rows.push_back(row.paper);
@@ -1054,8 +1113,10 @@ SearchResult run_search(const PaperTable& table, const Query& query) {
     all.push_back(&m);
   }
   all.insert(all.end(), expanded.begin(), expanded.end());
+  std::vector<std::string_view> plain;
   for (const Row& row : rows) {
-    Hit hit = make_snippet(*row.paper, all, in);
+    kept.get(row, plain);
+    Hit hit = make_snippet(*row.paper, plain, all, in);
     hit.score = row.score;
     out.hits.push_back(std::move(hit));
   }

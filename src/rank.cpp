@@ -60,11 +60,35 @@ Hit make_snippet(const Paper& paper,
                  std::span<const Matcher* const> terms,
                  const RankIn& in,
                  std::size_t columns) {
+  if (!in.summary) {
+    return make_snippet(paper, {}, terms, in, columns);
+  }
+  const auto items = split_summary(paper.summary);
+  std::vector<std::string> rendered;
+  std::vector<std::string_view> plain;
+  rendered.reserve(items.size());
+  plain.reserve(items.size());
+  for (const auto& item : items) {
+    if (has_markup(item.text)) {
+      plain.push_back(rendered.emplace_back(markdown_to_plain(item.text)));
+    } else {
+      plain.push_back(item.text);
+    }
+  }
+  return make_snippet(paper, plain, terms, in, columns);
+}
+
+Hit make_snippet(const Paper& paper,
+                 std::span<const std::string_view> plain_bullets,
+                 std::span<const Matcher* const> terms,
+                 const RankIn& in,
+                 std::size_t columns) {
   using Marks = std::vector<std::pair<std::size_t, std::size_t>>;
-  // The matches of every term in `text`, sorted, and how many terms match.
-  auto marks_in = [&](std::string_view text, std::size_t& distinct) {
-    Marks marks;
-    distinct = 0;
+  // The matches of every term in `text` into `marks`, sorted; returns how
+  // many terms match.
+  auto marks_in = [&](std::string_view text, Marks& marks) {
+    marks.clear();
+    std::size_t distinct = 0;
     for (const Matcher* term : terms) {
       const auto found = term->find_text(text, 64);
       distinct += found.empty() ? 0U : 1U;
@@ -73,10 +97,11 @@ Hit make_snippet(const Paper& paper,
       }
     }
     std::sort(marks.begin(), marks.end());
-    return marks;
+    return distinct;
   };
-  auto finish = [&](std::string text, Marks marks, Hit& hit) {
+  auto finish = [&](std::string_view shown, Marks marks, Hit& hit) {
     // One line: continuation lines of a bullet join with a space.
+    std::string text(shown);
     std::replace(text.begin(), text.end(), '\n', ' ');
     const auto first = marks.empty() ? std::pair<std::size_t, std::size_t>{0, 0}
                                      : marks.front();
@@ -86,37 +111,32 @@ Hit make_snippet(const Paper& paper,
 
   Hit hit;
   if (in.summary) {
-    const auto items = split_summary(paper.summary);
     std::size_t best_distinct = 0;
     std::size_t best_count = 0;
-    std::string best_text;
+    std::string_view best_text;
     Marks best_marks;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      std::string plain = has_markup(items[i].text)
-                              ? markdown_to_plain(items[i].text)
-                              : std::string(items[i].text);
-      std::size_t distinct = 0;
-      Marks marks = marks_in(plain, distinct);
+    Marks marks;
+    for (std::size_t i = 0; i < plain_bullets.size(); ++i) {
+      const std::size_t distinct = marks_in(plain_bullets[i], marks);
       if (distinct > best_distinct
           || (distinct == best_distinct && marks.size() > best_count)) {
         best_distinct = distinct;
         best_count = marks.size();
-        best_text = std::move(plain);
-        best_marks = std::move(marks);
+        best_text = plain_bullets[i];
+        best_marks.swap(marks);
         hit.bullet = i;
       }
     }
     if (best_distinct > 0) {
-      finish(std::move(best_text), std::move(best_marks), hit);
+      finish(best_text, std::move(best_marks), hit);
       return hit;
     }
     hit.bullet.reset();
   }
+  Marks marks;
   if (in.title) {
-    std::size_t distinct = 0;
-    Marks marks = marks_in(paper.title, distinct);
-    if (distinct > 0) {
-      finish(std::string(paper.title), std::move(marks), hit);
+    if (marks_in(paper.title, marks) > 0) {
+      finish(paper.title, std::move(marks), hit);
       return hit;
     }
   }
@@ -128,21 +148,21 @@ Hit make_snippet(const Paper& paper,
                 : term->matches(name, author_key(name), Fold::kName)) {
           // The name is short: the whole of it is the match.
           auto found = term->find_text(name, 64);
-          Marks marks;
+          marks.clear();
           if (found.empty()) {
             marks.emplace_back(0, name.size());
           }
           for (const auto& span : found) {
             marks.emplace_back(span.begin, span.end);
           }
-          finish(std::string(name), std::move(marks), hit);
+          finish(name, std::move(marks), hit);
           return hit;
         }
       }
     }
   }
   // Nothing to show a match in (a filter-only query): the title.
-  finish(std::string(paper.title), {}, hit);
+  finish(paper.title, {}, hit);
   return hit;
 }
 

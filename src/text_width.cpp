@@ -23,15 +23,41 @@ struct Cluster {
   std::size_t width = 0;  // display columns
 };
 
+// A precomposed Hangul syllable (U+AC00..U+D7A3, EA B0 80 .. ED 9E A3)
+// starts at text[i].
+bool hangul_syllable_at(std::string_view text, std::size_t i) {
+  if (i + 3 > text.size()) {
+    return false;
+  }
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  const auto b1 = static_cast<unsigned char>(text[i + 1]);
+  const auto b2 = static_cast<unsigned char>(text[i + 2]);
+  if (b0 < 0xEA || b0 > 0xED || (b1 & 0xC0U) != 0x80 || (b2 & 0xC0U) != 0x80) {
+    return false;
+  }
+  const unsigned cp = ((b0 & 0x0FU) << 12) | ((b1 & 0x3FU) << 6) | (b2 & 0x3FU);
+  return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
 // The grapheme cluster that starts at text[i] (i < text.size()).
 Cluster next_cluster(std::string_view text, std::size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
-  // ASCII followed by ASCII (or the end) is a cluster of its own, except CR
-  // LF, which only matters for cutting and is never shown raw anyway.
+  // ASCII followed by ASCII, a Hangul syllable or the end is a cluster of
+  // its own, except CR LF, which only matters for cutting and is never
+  // shown raw anyway.
   if (c < 0x80
-      && (i + 1 == text.size()
-          || static_cast<unsigned char>(text[i + 1]) < 0x80)) {
+      && (i + 1 == text.size() || static_cast<unsigned char>(text[i + 1]) < 0x80
+          || hangul_syllable_at(text, i + 1))) {
     return Cluster{i + 1, (c >= 0x20 && c != 0x7F) ? 1U : 0U};
+  }
+  // A Hangul syllable followed by ASCII, another syllable or the end is a
+  // cluster of two columns: only conjoining jamo, marks or a joiner extend
+  // it, and none of them is ASCII or a precomposed syllable (UAX #29 GB6-9).
+  // Korean summaries are mostly syllables: this skips utf8proc for them.
+  if (hangul_syllable_at(text, i)
+      && (i + 3 == text.size() || static_cast<unsigned char>(text[i + 3]) < 0x80
+          || hangul_syllable_at(text, i + 3))) {
+    return Cluster{i + 3, 2};
   }
   const auto first = decode_at(text, i);
   std::size_t end = i + first.length;

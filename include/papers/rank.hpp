@@ -89,4 +89,13 @@ Hit make_snippet(const Paper& paper,
                  const RankIn& in,
                  std::size_t columns = 160);
 
+/// make_snippet() with the summary's bullets already as plain text, in
+/// split_summary() order (a search renders them once, to score them, and
+/// keeps them for the rows it prints).
+Hit make_snippet(const Paper& paper,
+                 std::span<const std::string_view> plain_bullets,
+                 std::span<const Matcher* const> terms,
+                 const RankIn& in,
+                 std::size_t columns = 160);
+
 }  // namespace papers

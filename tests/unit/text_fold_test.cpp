@@ -183,3 +183,49 @@ TEST_CASE("folded_contains agrees with searching the folded text") {
 
 }  // namespace
 }  // namespace papers
+
+TEST_CASE("folds_as_ascii: ASCII, Hangul syllables and CJK ideographs only") {
+  // Long enough for the vector path; the odd character goes everywhere,
+  // across each 32-byte step included.
+  const std::string filler =
+      "State Space 모델의 크기 강화학습 漢字 and more words 힣 가 end.";
+
+  struct Case {
+    const char* text;
+    bool folds;
+  };
+
+  const Case cases[] = {
+      {"\uAC00", true},   // 가, first syllable (EA B0 80)
+      {"\uD7A3", true},   // 힣, last syllable (ED 9E A3)
+      {"\uD7A4", false},  // just past the syllables (ED 9E A4)
+      {"\uD77F", true},   // ED 9D BF
+      {"\uABFF", false},  // just before them (EA AF BF)
+      {"\u4E00", true},   // 一 (E4 B8 80)
+      {"\u4DFF", false},  // E4 B7 BF
+      {"\u9FFF", true},   // E9 BF BF
+      {"\u1100", false},  // a conjoining jamo composes
+      {"\u00E9", false},  // é
+      {"\u212A", false},  // Kelvin sign folds to k
+      {"\uFF21", false},  // fullwidth A
+      {"\U0001F600", false},
+      {"\xFF", false},      // invalid UTF-8
+      {"\xEB\x80", false},  // a truncated syllable
+      {"\x80", false},      // a stray continuation byte
+  };
+  CHECK(papers::folds_as_ascii(filler + filler));
+  for (const auto& c : cases) {
+    for (std::size_t at = 0; at <= filler.size() + 40; ++at) {
+      std::string text = filler + filler;
+      // Only at character boundaries of the filler (not inside a syllable).
+      if (at < text.size()
+          && (static_cast<unsigned char>(text[at]) & 0xC0U) == 0x80) {
+        continue;
+      }
+      text.insert(at, c.text);
+      CAPTURE(c.text);
+      CAPTURE(at);
+      CHECK(papers::folds_as_ascii(text) == c.folds);
+    }
+  }
+}

@@ -37,6 +37,11 @@ TEST_CASE("display_width counts terminal columns") {
     CHECK(display_width("Nguye\u0302\u0303n") == 6);
     // Conjoining jamo: one syllable, two columns.
     CHECK(display_width("\u1100\u1161\u11A8") == 2);
+    // A precomposed syllable followed by what extends it stays one cluster
+    // (the fast path for syllables must not split these).
+    CHECK(display_width("\uAC00\u11A8") == 2);        // 가 + final jamo
+    CHECK(display_width("\uAC00\u0301\uAC00") == 4);  // 가 + mark, 가
+    CHECK(display_width("\uD7A3\u200D") == 2);        // 힣 + ZWJ
   }
   SUBCASE("emoji clusters are as wide as their widest part") {
     CHECK(display_width("\U0001F600") == 2);
