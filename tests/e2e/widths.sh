@@ -59,6 +59,9 @@ runs += [(c, bilingual) for c in (
 runs += [(c, insights) for c in (
     ["authors"], ["coauthors", "Kenji Sato"], ["dates", "--by", "week"],
     ["trend", "diffusion", "--by", "week"], ["list"])]
+runs += [(c, ["--data", "testdata/year_boundary"]) for c in (
+    ["dates", "--by", "week"], ["top", "--per", "week", "1"],
+    ["trend", "mamba", "--by", "week"])]
 cards = [["show", "2402.50007", "2401.50002", "2403.50012"]]
 
 failures = []
