@@ -73,8 +73,20 @@ Result<std::optional<DateFilter>> compile_dates(const QueryOptions& options) {
     if (auto form = parse_date_form(text)) {
       return *form;
     }
-    return Error{std::string(option) + ": " + quoted(text)
-                 + " is not a date; use " + std::string(date_form_help())};
+    // A well-formed week 53 of a year that has 52: say why.
+    std::string why;
+    if (text.size() == 8 && text[4] == '-' && (text[5] == 'W' || text[5] == 'w')
+        && text.substr(6) == "53"
+        && std::all_of(text.begin(), text.begin() + 4, [](char c) {
+             return c >= '0' && c <= '9';
+           })) {
+      const int year = std::stoi(text.substr(0, 4));
+      if (year > 0 && iso_week_monday(year, 52)) {
+        why = ": " + text.substr(0, 4) + " has 52 ISO weeks";
+      }
+    }
+    return Error{std::string(option) + ": " + quoted(text) + " is not a date"
+                 + why + "; use " + std::string(date_form_help())};
   };
   DateFilter out;
   if (!options.date.empty()) {

@@ -648,7 +648,13 @@ TEST_CASE("compile_query rejects bad values, naming the option") {
     options.since = "0d";
     CHECK(error_of(options).starts_with("--since: '0d'"));
     options.since = "2024-W54";
-    CHECK(error_of(options).starts_with("--since: '2024-W54'"));
+    CHECK(error_of(options).starts_with("--since: '2024-W54' is not a date; "));
+    // A week 53 of a year of 52 says so; one of 53 is a date.
+    options.since = "2021-W53";
+    CHECK(error_of(options).starts_with(
+        "--since: '2021-W53' is not a date: 2021 has 52 ISO weeks; use "));
+    options.since = "2020-W53";
+    CHECK(error_of(options) == "");
     options.since.clear();
     options.until = "2024-00";
     CHECK(error_of(options).starts_with("--until: '2024-00'"));
