@@ -28,6 +28,94 @@ std::string list_marker(cmark_node* item) {
   return std::to_string(number) + delim + ' ';
 }
 
+// A precomposed Hangul syllable (U+AC00..U+D7A3) starts at text[i].
+bool hangul_syllable_starts(std::string_view text, std::size_t i) {
+  if (i + 3 > text.size()) {
+    return false;
+  }
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  const auto b1 = static_cast<unsigned char>(text[i + 1]);
+  const auto b2 = static_cast<unsigned char>(text[i + 2]);
+  if (b0 < 0xEA || b0 > 0xED || (b1 & 0xC0U) != 0x80 || (b2 & 0xC0U) != 0x80) {
+    return false;
+  }
+  const unsigned cp = ((b0 & 0x0FU) << 12) | ((b1 & 0x3FU) << 6) | (b2 & 0x3FU);
+  return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+// A letter or digit that no flanking rule treats as space or punctuation:
+// ASCII alphanumerics and precomposed Hangul syllables. `i` indexes text.
+bool word_char_at(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')
+           || (c >= 'A' && c <= 'Z');
+  }
+  return hangul_syllable_starts(text, i);
+}
+
+// A Hangul syllable ends at text[i - 1].
+bool word_char_before(std::string_view text, std::size_t i) {
+  if (i == 0) {
+    return false;
+  }
+  const auto c = static_cast<unsigned char>(text[i - 1]);
+  if (c < 0x80) {
+    return word_char_at(text, i - 1);
+  }
+  return i >= 3 && hangul_syllable_starts(text, i - 3);
+}
+
+// The plain text of `text` when its only markup is `**strong**` spans that
+// cmark certainly reads as strong emphasis (the common case of a summary
+// bullet), into `out`; false when cmark must decide. One line, no space at
+// either end, valid UTF-8 without controls, a letter, a syllable or `**` first
+// (so no block construct starts it), `*` only in runs of exactly two that
+// alternate: an opener at the start or after a space, before a word
+// character, and a closer after a word character. Then every pair is
+// strong emphasis (2 + 2 is no multiple of 3) and nothing else is inline.
+bool strong_only_plain(std::string_view text, std::string& out) {
+  static constexpr ByteSet kOtherMarkup("_`[]<>&\\!~", true);
+  if (text.empty() || text.front() == ' ' || text.back() == ' '
+      || find_byte_of(text, 0, kOtherMarkup) != text.size()
+      || !is_valid_utf8(text)) {
+    return false;
+  }
+  // A digit could start an ordered list ("1.  x" loses its spaces).
+  const auto first = static_cast<unsigned char>(text.front());
+  if (first != '*'
+      && (!word_char_at(text, 0) || (first >= '0' && first <= '9'))) {
+    return false;
+  }
+  out.clear();
+  out.reserve(text.size());
+  bool open = false;
+  std::size_t from = 0;
+  for (std::size_t i = text.find('*'); i != std::string_view::npos;
+       i = text.find('*', i + 2)) {
+    if (i + 1 >= text.size() || text[i + 1] != '*'
+        || (i + 2 < text.size() && text[i + 2] == '*')) {
+      return false;  // a run of one or of three and more
+    }
+    if (!open) {
+      if ((i > 0 && text[i - 1] != ' ') || i + 2 >= text.size()
+          || !word_char_at(text, i + 2)) {
+        return false;
+      }
+    } else if (!word_char_before(text, i)) {
+      return false;
+    }
+    open = !open;
+    out.append(text.substr(from, i - from));
+    from = i + 2;
+  }
+  if (open) {
+    return false;
+  }
+  out.append(text.substr(from));
+  return true;
+}
+
 }  // namespace
 
 bool has_markup(std::string_view text) {
@@ -39,6 +127,16 @@ std::string markdown_to_plain(std::string_view text) {
   if (!has_markup(text)) {
     return std::string(text);
   }
+  // Most markup in a summary is a `**term**`: skip cmark's whole-document
+  // parse (18,000 instructions a bullet) when it cannot read it otherwise.
+  std::string out;
+  if (strong_only_plain(text, out)) {
+    return out;
+  }
+  return markdown_to_plain_cmark(text);
+}
+
+std::string markdown_to_plain_cmark(std::string_view text) {
   cmark_node* root =
       cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT);
   cmark_iter* iter = cmark_iter_new(root);

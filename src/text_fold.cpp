@@ -134,15 +134,106 @@ __attribute__((target("avx2"))) inline __m256i at_least(__m256i v,
       _mm256_max_epu8(v, _mm256_set1_epi8(static_cast<char>(lo))), v);
 }
 
-__attribute__((target("avx2"))) inline __m256i at_most(__m256i v,
-                                                       unsigned char hi) {
-  return _mm256_cmpeq_epi8(
-      _mm256_min_epu8(v, _mm256_set1_epi8(static_cast<char>(hi))), v);
-}
-
-__attribute__((target("avx2"))) inline __m256i equal(__m256i v,
-                                                     unsigned char b) {
-  return _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(b)));
+// The leads among the 32 bytes at p fold as themselves (p[32] exists).
+__attribute__((target("avx2"))) bool block_folds_as_ascii(
+    const unsigned char* p) {
+  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  const __m256i lead = at_least(v, 0xC0);
+  if (_mm256_testz_si256(lead, lead) != 0) {
+    return true;
+  }
+  const __m256i v1 =
+      _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
+  // A lead E4..ED is good when the byte after it lies in the range its low
+  // nibble gives (E4: B8.., EA: B0.., ED: ..9D; ED 9E is left to
+  // lead_folds_as_itself()); no other lead ever is (lo > hi).
+  const __m256i lo_table = _mm256_setr_epi8(-1,
+                                            -1,
+                                            -1,
+                                            -1,
+                                            '\xB8',
+                                            '\x80',
+                                            '\x80',
+                                            '\x80',
+                                            '\x80',
+                                            '\x80',
+                                            '\xB0',
+                                            '\x80',
+                                            '\x80',
+                                            '\x80',
+                                            -1,
+                                            -1,
+                                            -1,
+                                            -1,
+                                            -1,
+                                            -1,
+                                            '\xB8',
+                                            '\x80',
+                                            '\x80',
+                                            '\x80',
+                                            '\x80',
+                                            '\x80',
+                                            '\xB0',
+                                            '\x80',
+                                            '\x80',
+                                            '\x80',
+                                            -1,
+                                            -1);
+  const __m256i hi_table = _mm256_setr_epi8(0,
+                                            0,
+                                            0,
+                                            0,
+                                            '\xBF',
+                                            '\xBF',
+                                            '\xBF',
+                                            '\xBF',
+                                            '\xBF',
+                                            '\xBF',
+                                            '\xBF',
+                                            '\xBF',
+                                            '\xBF',
+                                            '\x9D',
+                                            0,
+                                            0,
+                                            0,
+                                            0,
+                                            0,
+                                            0,
+                                            '\xBF',
+                                            '\xBF',
+                                            '\xBF',
+                                            '\xBF',
+                                            '\xBF',
+                                            '\xBF',
+                                            '\xBF',
+                                            '\xBF',
+                                            '\xBF',
+                                            '\x9D',
+                                            0,
+                                            0);
+  const __m256i nibble = _mm256_and_si256(v, _mm256_set1_epi8(0x0F));
+  const __m256i lo = _mm256_shuffle_epi8(lo_table, nibble);
+  const __m256i hi = _mm256_shuffle_epi8(hi_table, nibble);
+  const __m256i e_lead =
+      _mm256_cmpeq_epi8(_mm256_and_si256(v, _mm256_set1_epi8(-16)),
+                        _mm256_set1_epi8(static_cast<char>(0xE0)));
+  const __m256i good = _mm256_and_si256(
+      e_lead,
+      _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(v1, lo), v1),
+                       _mm256_cmpeq_epi8(_mm256_min_epu8(v1, hi), v1)));
+  const __m256i bad = _mm256_andnot_si256(good, lead);
+  if (_mm256_testz_si256(bad, bad) != 0) {
+    return true;
+  }
+  auto bits = static_cast<std::uint32_t>(_mm256_movemask_epi8(bad));
+  while (bits != 0) {
+    const auto k = static_cast<std::size_t>(__builtin_ctz(bits));
+    if (!lead_folds_as_itself(p + k)) {
+      return false;
+    }
+    bits &= bits - 1;
+  }
+  return true;
 }
 
 // folds_as_ascii() of valid UTF-8, 32 bytes a step: only the lead bytes
@@ -152,39 +243,16 @@ __attribute__((target("avx2"))) bool folds_as_ascii_avx2(
     std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
+  // A block checks the leads among its 32 bytes with the byte after each;
+  // the last block overlaps the one before it, so no byte is left to a
+  // scalar tail (a lead never ends valid UTF-8, so its bytes are there).
   std::size_t i = 0;
-  for (; i + 34 <= n; i += 32) {
-    const __m256i v =
-        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-    const __m256i lead = at_least(v, 0xC0);
-    if (_mm256_testz_si256(lead, lead) != 0) {
-      continue;
-    }
-    const __m256i v1 =
-        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
-    const __m256i plain =
-        _mm256_or_si256(_mm256_and_si256(at_least(v, 0xE5), at_most(v, 0xE9)),
-                        _mm256_or_si256(equal(v, 0xEB), equal(v, 0xEC)));
-    const __m256i checked = _mm256_or_si256(
-        _mm256_or_si256(_mm256_and_si256(equal(v, 0xE4), at_least(v1, 0xB8)),
-                        _mm256_and_si256(equal(v, 0xEA), at_least(v1, 0xB0))),
-        _mm256_and_si256(equal(v, 0xED), at_most(v1, 0x9D)));
-    const __m256i bad =
-        _mm256_andnot_si256(_mm256_or_si256(plain, checked), lead);
-    auto bits = static_cast<std::uint32_t>(_mm256_movemask_epi8(bad));
-    while (bits != 0) {
-      const auto k = static_cast<std::size_t>(__builtin_ctz(bits));
-      if (!lead_folds_as_itself(p + i + k)) {
-        return false;
-      }
-      bits &= bits - 1;
+  for (; i + 33 <= n; i += 32) {
+    if (!block_folds_as_ascii(p + i)) {
+      return false;
     }
   }
-  // The tail: step over the continuation bytes of a lead already checked.
-  while (i < n && (p[i] & 0xC0U) == 0x80) {
-    ++i;
-  }
-  return folds_as_ascii_scalar(text.substr(i));
+  return i == n || block_folds_as_ascii(p + n - 33);
 }
 #endif
 

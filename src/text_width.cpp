@@ -25,7 +25,8 @@ struct Cluster {
 
 // A precomposed Hangul syllable (U+AC00..U+D7A3, EA B0 80 .. ED 9E A3)
 // starts at text[i].
-bool hangul_syllable_at(std::string_view text, std::size_t i) {
+[[gnu::always_inline]] inline bool hangul_syllable_at(std::string_view text,
+                                                      std::size_t i) {
   if (i + 3 > text.size()) {
     return false;
   }
@@ -312,6 +313,7 @@ struct SnippetCluster {
 
 std::vector<SnippetCluster> clusters_of(std::string_view text) {
   std::vector<SnippetCluster> out;
+  out.reserve(text.size() / 2 + 1);
   std::size_t i = 0;
   while (i < text.size()) {
     const Cluster c = next_cluster(text, i);

@@ -16,4 +16,8 @@ bool has_markup(std::string_view text);
 /// field). Paragraph and line breaks become '\n'.
 std::string markdown_to_plain(std::string_view text);
 
+/// markdown_to_plain() always through cmark, for text with markup: the
+/// reference its fast path for `**strong**` spans is tested against.
+std::string markdown_to_plain_cmark(std::string_view text);
+
 }  // namespace papers
