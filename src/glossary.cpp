@@ -185,9 +185,15 @@ std::vector<std::string_view> words_before(std::string_view before,
   return out;
 }
 
+// The phrase pair, and word by word when both sides have as many words.
+// A hyphenated English compound ("in-context", "chain-of-thought") is one
+// word as written: its parts never align with Korean words one by one
+// (문맥 내 학습(in-context learning) would pair "in" with 문맥), so with
+// `align` false only the phrase pair is made.
 void add_pairs(const std::vector<std::string_view>& english,
                const std::vector<std::string_view>& korean,
-               std::vector<std::pair<std::string, std::string>>& out) {
+               std::vector<std::pair<std::string, std::string>>& out,
+               bool align = true) {
   if (english.empty() || korean.empty()) {
     return;
   }
@@ -197,7 +203,7 @@ void add_pairs(const std::vector<std::string_view>& english,
   }
   std::vector<std::string> ko(korean.begin(), korean.end());
   out.emplace_back(join(en), join(ko));
-  if (en.size() == ko.size() && en.size() > 1) {
+  if (align && en.size() == ko.size() && en.size() > 1) {
     for (std::size_t k = 0; k < en.size(); ++k) {
       out.emplace_back(en[k], ko[k]);
     }
@@ -239,7 +245,8 @@ std::vector<std::pair<std::string, std::string>> bilingual_pairs(
       const bool acronym = inner_en.size() == 1 && is_acronym(inner_en[0]);
       const auto korean = words_before(
           before, acronym ? kAcronymWords : inner_en.size(), is_hangul_word);
-      add_pairs(inner_en, korean, out);
+      add_pairs(
+          inner_en, korean, out, inner.find('-') == std::string_view::npos);
     } else if (!inner_ko.empty() && inner_ko.size() <= kMaxWords
                && std::all_of(
                    inner_ko.begin(), inner_ko.end(), is_hangul_word)) {
@@ -258,7 +265,13 @@ std::vector<std::pair<std::string, std::string>> bilingual_pairs(
             en.push_back(part);
           }
         }
-        add_pairs(en, inner_ko, out);
+        add_pairs(en,
+                  inner_ko,
+                  out,
+                  std::none_of(
+                      english.begin(), english.end(), [](std::string_view w) {
+                        return w.find('-') != std::string_view::npos;
+                      }));
       }
     }
   }

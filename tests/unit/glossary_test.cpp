@@ -44,6 +44,13 @@ TEST_CASE("bilingual_pairs: Korean(English) and English(Korean)") {
                    {"video", "비디오"},
                    {"diffusion", "확산"}});
   }
+  SUBCASE("a hyphenated compound is one word: the phrase pair only") {
+    CHECK(bilingual_pairs("문맥 내 학습(in-context learning)을")
+          == Pairs{{"in context learning", "문맥 내 학습"}});
+    CHECK(bilingual_pairs("우리는 chain-of-thought(사고 사슬)을")
+          == Pairs{{"chain of thought", "사고 사슬"}});
+    CHECK(glossary_english_key("Chain-of-Thought") == "chain of thought");
+  }
   SUBCASE("emphasis does not hide a pair") {
     CHECK(bilingual_pairs("**환각**(hallucination)")
           == Pairs{{"hallucination", "환각"}});
