@@ -116,11 +116,12 @@ cmds=(
   "$papers top --date $date -n 5 --data $archive"
   "$papers author '$name' --data $archive"
   "$papers search $term --format json --data $archive"
+  "$papers search $term --expand --format json --data $archive"
   "$papers show $id --data $archive"
   "$papers list --format jsonl --data $archive"
 )
 names=("rg -c NAME" "top --date D -n 5" "author NAME" "search TERM --format json"
-       "show ID" "list --format jsonl")
+       "search TERM --expand --format json" "show ID" "list --format jsonl")
 if "$papers" --help | grep -q '^  stats '; then
   cmds+=("$papers stats --data $archive")
   names+=("stats")
