@@ -414,10 +414,13 @@ bool write_trend_columns(std::span<const TrendRow> rows,
                          TrendStyle style,
                          const FormatOptions& options,
                          Output& out) {
-  std::vector<std::string_view> series;  // the TERMs, in order
-  for (const TrendRow& row : rows) {
-    if (series.empty() || series.back() != row.term) {
-      series.push_back(row.term);
+  // The TERMs, in order: a series starts where the TERM changes or the
+  // periods start again (a TERM given twice is two series).
+  std::vector<std::string_view> series;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i == 0 || rows[i].term != rows[i - 1].term
+        || !(rows[i - 1].start < rows[i].start)) {
+      series.push_back(rows[i].term);
     }
   }
   const std::size_t n = series.size();
