@@ -362,6 +362,7 @@ std::function<int()> setup_list(CLI::App& cmd);
 std::function<int()> setup_top(CLI::App& cmd);
 std::function<int()> setup_author(CLI::App& cmd);
 std::function<int()> setup_search(CLI::App& cmd);
+std::function<int()> setup_related(CLI::App& cmd);
 std::function<int()> setup_show(CLI::App& cmd);
 std::function<int()> setup_authors(CLI::App& cmd);
 std::function<int()> setup_coauthors(CLI::App& cmd);

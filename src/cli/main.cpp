@@ -23,12 +23,15 @@
 namespace papers::cli {
 namespace {
 
-const std::array<Command, 16> kCommands = {{
+const std::array<Command, 17> kCommands = {{
     {"top", "The most-voted papers (default: 10)", setup_top},
     {"author", "The papers of one author", setup_author},
     {"search",
      "Papers whose title or summary contains every TERM",
      setup_search},
+    {"related",
+     "The papers most like one paper (TF-IDF over title and summary)",
+     setup_related},
     {"glossary",
      "English-Korean term pairs mined from the summaries (search --expand)",
      setup_glossary},

@@ -59,6 +59,8 @@ runs += [(c, bilingual) for c in (
 runs += [(c, insights) for c in (
     ["authors"], ["coauthors", "Kenji Sato"], ["dates", "--by", "week"],
     ["trend", "diffusion", "--by", "week"], ["list"])]
+runs += [(c, ["--data", "testdata/related"]) for c in (
+    ["related", "2405.10001"], ["related", "2405.20002", "-n", "2"])]
 runs += [(c, ["--data", "testdata/year_boundary"]) for c in (
     ["dates", "--by", "week"], ["top", "--per", "week", "1"],
     ["trend", "mamba", "--by", "week"])]
