@@ -14,7 +14,6 @@
 #include <memory>
 #include <set>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 namespace papers {
@@ -65,25 +64,6 @@ constexpr std::string_view kKoreanStopPairs[] = {"니다",
                                                  "하며",
                                                  "에는"};
 
-using WordSet = std::unordered_set<std::string_view>;
-
-const WordSet& english_stop_words() {
-  static const WordSet kSet(std::begin(kStopWords), std::end(kStopWords));
-  return kSet;
-}
-
-const WordSet& korean_stop_words() {
-  static const WordSet kSet(std::begin(kKoreanStopWords),
-                            std::end(kKoreanStopWords));
-  return kSet;
-}
-
-const WordSet& korean_stop_pairs() {
-  static const WordSet kSet(std::begin(kKoreanStopPairs),
-                            std::end(kKoreanStopPairs));
-  return kSet;
-}
-
 bool is_hangul_syllable(std::int32_t cp) {
   return cp >= 0xAC00 && cp <= 0xD7A3;
 }
@@ -106,12 +86,41 @@ bool ascii_word_char(unsigned char c) {
          || (c >= '0' && c <= '9');
 }
 
-// Calls emit(term) for each term of `word`; `scratch` holds the text.
-template <class Emit>
-void word_terms(std::string_view word, std::string& scratch, Emit&& emit) {
-  const bool ascii = std::all_of(word.begin(), word.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x80;
-  });
+// The Hangul syllable U+AC00..U+D7A3 at text[i] as 0..11171, else -1.
+inline int hangul_index(std::string_view text, std::size_t i) {
+  if (i + 3 > text.size()) {
+    return -1;
+  }
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  const auto b1 = static_cast<unsigned char>(text[i + 1]);
+  const auto b2 = static_cast<unsigned char>(text[i + 2]);
+  if (b0 < 0xEA || b0 > 0xED || (b1 & 0xC0U) != 0x80 || (b2 & 0xC0U) != 0x80) {
+    return -1;
+  }
+  const int cp = static_cast<int>(((b0 & 0x0FU) << 12) | ((b1 & 0x3FU) << 6)
+                                  | (b2 & 0x3FU));
+  return is_hangul_syllable(cp) ? cp - 0xAC00 : -1;
+}
+
+constexpr std::uint32_t kSyllables = 11172;
+
+// The pair of two syllables (hangul_index) as one number.
+std::uint32_t pair_code(int first, int second) {
+  return static_cast<std::uint32_t>(first) * kSyllables
+         + static_cast<std::uint32_t>(second);
+}
+
+// What a text's scan hands on, to a Sink: sink.word(word) for each word
+// (already lowercased or folded) and sink.pair(code, bytes) for each pair
+// of adjacent Hangul syllables. Stop words are left to the sink.
+
+// A word of text[start, end): `hangul` when it is Hangul syllables only.
+template <class Sink>
+void emit_word(std::string_view word,
+               bool ascii,
+               bool hangul,
+               std::string& scratch,
+               Sink& sink) {
   if (ascii) {
     if (word.size() < 2) {
       return;
@@ -122,116 +131,308 @@ void word_terms(std::string_view word, std::string& scratch, Emit&& emit) {
       c = ascii_lower(c);
       digits = digits && c >= '0' && c <= '9';
     }
-    if (!digits && english_stop_words().count(scratch) == 0) {
-      emit(std::string_view(scratch));
+    if (!digits) {
+      sink.word(scratch);
     }
     return;
   }
-  scratch = fold_text(word);
-  const bool one_character = decode_at(scratch, 0).length == scratch.size();
-  if (!one_character && korean_stop_words().count(scratch) == 0) {
-    emit(std::string_view(scratch));
+  if (hangul) {
+    // Hangul folds to itself; one syllable is no term.
+    if (word.size() > 3) {
+      sink.word(word);
+    }
+  } else {
+    scratch = fold_text(word);
+    if (decode_at(scratch, 0).length != scratch.size()) {
+      sink.word(scratch);
+    }
   }
-  // Pairs of adjacent Hangul syllables, marked.
-  std::size_t previous = std::string_view::npos;  // start of the last one
-  for (std::size_t i = 0; i < word.size();) {
-    const auto d = decode_at(word, i);
-    if (is_hangul_syllable(d.cp)) {
-      if (previous != std::string_view::npos) {
-        const auto pair = word.substr(previous, i + d.length - previous);
-        if (korean_stop_pairs().count(pair) == 0) {
-          scratch.assign(1, kBigramMark);
-          scratch += pair;
-          emit(std::string_view(scratch));
-        }
+}
+
+// Hands each word and syllable pair of plain `text` to `sink`.
+template <class Sink>
+void scan_terms(std::string_view text, std::string& scratch, Sink& sink) {
+  std::size_t start = std::string_view::npos;
+  bool ascii = true;
+  bool hangul = true;
+  int previous = -1;  // the syllable just before, in this word
+  auto flush = [&](std::size_t end) {
+    if (start != std::string_view::npos) {
+      emit_word(text.substr(start, end - start), ascii, hangul, scratch, sink);
+      start = std::string_view::npos;
+    }
+    previous = -1;
+  };
+  auto begin_word = [&](std::size_t at) {
+    if (start == std::string_view::npos) {
+      start = at;
+      ascii = true;
+      hangul = true;
+    }
+  };
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (!ascii_word_char(c)) {
+        flush(i);
+        ++i;
+        continue;
       }
-      previous = i;
+      // A run of ASCII letters and digits.
+      begin_word(i);
+      hangul = false;
+      previous = -1;
+      ++i;
+      while (i < n && static_cast<unsigned char>(text[i]) < 0x80
+             && ascii_word_char(static_cast<unsigned char>(text[i]))) {
+        ++i;
+      }
+      continue;
+    }
+    if (const int syllable = hangul_index(text, i); syllable >= 0) {
+      begin_word(i);
+      ascii = false;
+      if (previous >= 0) {
+        sink.pair(pair_code(previous, syllable), text.substr(i - 3, 6));
+      }
+      previous = syllable;
+      i += 3;
+      continue;
+    }
+    const auto d = decode_at(text, i);
+    if (word_part(d.cp)) {
+      begin_word(i);
+      ascii = false;
+      hangul = false;
+      previous = -1;
     } else {
-      previous = std::string_view::npos;
+      flush(i);
     }
     i += d.length;
   }
+  flush(n);
 }
 
-// Calls emit(term) for each term of plain `text`.
-template <class Emit>
-void text_terms(std::string_view text, std::string& scratch, Emit&& emit) {
-  std::size_t start = std::string_view::npos;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    bool part = false;
-    std::size_t length = 1;
-    if (c < 0x80) {
-      part = ascii_word_char(c);
-    } else {
-      const auto d = decode_at(text, i);
-      part = word_part(d.cp);
-      length = d.length;
+// 64-bit keys to term ids: open addressing, linear probing, a power of
+// two of slots kept at most half full. Keys may collide: find() asks
+// `same(id)` before it takes one.
+class TermIndex {
+ public:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFU;
+
+  template <class Same>
+  std::uint32_t find(std::uint64_t key, Same&& same) const {
+    if (slots_.empty()) {
+      return kNone;
     }
-    if (part && start == std::string_view::npos) {
-      start = i;
-    } else if (!part && start != std::string_view::npos) {
-      word_terms(text.substr(start, i - start), scratch, emit);
-      start = std::string_view::npos;
+    for (std::size_t at = slot(key);; at = (at + 1) & (slots_.size() - 1)) {
+      const auto& entry = slots_[at];
+      if (entry.id == kNone) {
+        return kNone;
+      }
+      if (entry.key == key && same(entry.id)) {
+        return entry.id;
+      }
     }
-    i += length;
   }
-  if (start != std::string_view::npos) {
-    word_terms(text.substr(start), scratch, emit);
+
+  void insert(std::uint64_t key, std::uint32_t id) {
+    if ((size_ + 1) * 2 > slots_.size()) {
+      grow();
+    }
+    std::size_t at = slot(key);
+    while (slots_[at].id != kNone) {
+      at = (at + 1) & (slots_.size() - 1);
+    }
+    slots_[at] = {key, id};
+    ++size_;
   }
+
+ private:
+  struct Entry {
+    std::uint64_t key = 0;
+    std::uint32_t id = kNone;
+  };
+
+  std::size_t slot(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32)
+           & (slots_.size() - 1);
+  }
+
+  void grow() {
+    auto old = std::move(slots_);
+    slots_.assign(old.empty() ? 4096 : old.size() * 2, Entry{});
+    size_ = 0;
+    for (const auto& entry : old) {
+      if (entry.id != kNone) {
+        insert(entry.key, entry.id);
+      }
+    }
+  }
+
+  std::vector<Entry> slots_;
+  std::size_t size_ = 0;
+};
+
+// FNV-1a of a word, its top bit clear (a pair's key has it set).
+std::uint64_t word_key(std::string_view word) {
+  std::uint64_t hash = 0xCBF29CE484222325ULL;
+  for (const char c : word) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
+  }
+  return hash >> 1;
 }
 
-// Terms numbered in the order they are first seen.
+std::uint64_t pair_key(std::uint32_t code) { return (1ULL << 63) | code; }
+
+// Terms numbered in the order they are first seen, words and syllable
+// pairs apart; the stop words and pairs are known from the start, and
+// never counted.
 class Dictionary {
  public:
-  std::uint32_t id(std::string_view term) {
-    const auto it = ids_.find(term);
-    if (it != ids_.end()) {
-      return it->second;
+  Dictionary() {
+    for (const auto word : kStopWords) {
+      add_word(word, true);
     }
-    const auto next = static_cast<std::uint32_t>(terms_.size());
-    terms_.push_back(std::make_unique<std::string>(term));
-    ids_.emplace(*terms_.back(), next);
-    return next;
+    for (const auto word : kKoreanStopWords) {
+      add_word(word, true);
+    }
+    for (const auto pair : kKoreanStopPairs) {
+      const int first = hangul_index(pair, 0);
+      const int second = hangul_index(pair, 3);
+      if (first >= 0 && second >= 0) {
+        add_pair(pair_code(first, second), pair, true);
+      }
+    }
   }
 
+  /// The id of a word, or -1 for a stop word.
+  std::int64_t word(std::string_view word) {
+    const auto key = word_key(word);
+    const auto found =
+        index_.find(key, [&](std::uint32_t id) { return *terms_[id] == word; });
+    const auto id = found != TermIndex::kNone ? found : add_word(word, false);
+    return stop_[id] != 0 ? -1 : static_cast<std::int64_t>(id);
+  }
+
+  /// The id of a pair of syllables, or -1 for a stop pair.
+  std::int64_t pair(std::uint32_t code, std::string_view bytes) {
+    const auto found =
+        index_.find(pair_key(code), [](std::uint32_t) { return true; });
+    const auto id =
+        found != TermIndex::kNone ? found : add_pair(code, bytes, false);
+    return stop_[id] != 0 ? -1 : static_cast<std::int64_t>(id);
+  }
+
+  /// The term of `id` as related_terms() writes it.
   const std::string& term(std::uint32_t id) const { return *terms_[id]; }
+
+  bool is_pair(std::uint32_t id) const {
+    return (*terms_[id])[0] == kBigramMark;
+  }
 
   std::size_t size() const { return terms_.size(); }
 
  private:
+  std::uint32_t add_word(std::string_view word, bool stop) {
+    const auto id = static_cast<std::uint32_t>(terms_.size());
+    terms_.push_back(std::make_unique<std::string>(word));
+    stop_.push_back(stop ? 1 : 0);
+    index_.insert(word_key(word), id);
+    return id;
+  }
+
+  std::uint32_t add_pair(std::uint32_t code,
+                         std::string_view bytes,
+                         bool stop) {
+    const auto id = static_cast<std::uint32_t>(terms_.size());
+    terms_.push_back(std::make_unique<std::string>(std::string(1, kBigramMark)
+                                                   + std::string(bytes)));
+    stop_.push_back(stop ? 1 : 0);
+    index_.insert(pair_key(code), id);
+    return id;
+  }
+
   std::vector<std::unique_ptr<std::string>> terms_;
-  std::unordered_map<std::string_view, std::uint32_t> ids_;
+  std::vector<char> stop_;
+  TermIndex index_;
 };
 
 // A paper's terms: (term id, weighted count), by id.
 using TermCounts = std::vector<std::pair<std::uint32_t, double>>;
 
+// Adds up the weights of each term id of one paper, in a dense array
+// reused from paper to paper.
+class Accumulator {
+ public:
+  void add(std::uint32_t id, double weight) {
+    if (id >= sums_.size()) {
+      sums_.resize(std::max<std::size_t>(id + 1, sums_.size() * 2), 0.0);
+    }
+    if (sums_[id] == 0.0) {
+      touched_.push_back(id);
+    }
+    sums_[id] += weight;
+  }
+
+  /// The sums by id, and the array cleared for the next paper.
+  TermCounts take() {
+    std::sort(touched_.begin(), touched_.end());
+    TermCounts out;
+    out.reserve(touched_.size());
+    for (const auto id : touched_) {
+      out.emplace_back(id, sums_[id]);
+      sums_[id] = 0.0;
+    }
+    touched_.clear();
+    return out;
+  }
+
+ private:
+  std::vector<double> sums_;
+  std::vector<std::uint32_t> touched_;
+};
+
+// Adds the ids of the terms of a text, with one weight, to `sums`.
+class IdSink {
+ public:
+  IdSink(Dictionary& dictionary, Accumulator& sums)
+      : dictionary_(dictionary), sums_(sums) {}
+
+  double weight = 1.0;
+
+  void word(std::string_view word) { add(dictionary_.word(word)); }
+
+  void pair(std::uint32_t code, std::string_view bytes) {
+    add(dictionary_.pair(code, bytes));
+  }
+
+ private:
+  void add(std::int64_t id) {
+    if (id >= 0) {
+      sums_.add(static_cast<std::uint32_t>(id), weight);
+    }
+  }
+
+  Dictionary& dictionary_;
+  Accumulator& sums_;
+};
+
 TermCounts paper_terms(const Paper& paper,
                        const RelatedParams& params,
                        Dictionary& dictionary,
+                       Accumulator& sums,
                        std::string& scratch) {
-  TermCounts counts;
-  auto add = [&](double weight) {
-    return [&, weight](std::string_view term) {
-      counts.emplace_back(dictionary.id(term), weight);
-    };
-  };
-  text_terms(markdown_to_plain(paper.title), scratch, add(params.title_weight));
+  IdSink sink(dictionary, sums);
+  sink.weight = params.title_weight;
+  scan_terms(markdown_to_plain(paper.title), scratch, sink);
+  sink.weight = 1.0;
   for (const auto& item : split_summary(paper.summary)) {
-    text_terms(markdown_to_plain(item.text), scratch, add(1.0));
+    scan_terms(markdown_to_plain(item.text), scratch, sink);
   }
-  std::sort(counts.begin(), counts.end());
-  TermCounts merged;
-  for (const auto& [id, weight] : counts) {
-    if (!merged.empty() && merged.back().first == id) {
-      merged.back().second += weight;
-    } else {
-      merged.emplace_back(id, weight);
-    }
-  }
-  return merged;
+  return sums.take();
 }
 
 // One distinct paper: its representative appearance and where it stands
@@ -253,11 +454,27 @@ bool better_appearance(const Paper& a, const Paper& b) {
 }  // namespace
 
 std::vector<std::string> related_terms(std::string_view text) {
-  std::vector<std::string> out;
+  // The terms in the order they come, stop words left out.
+  struct Collect {
+    Dictionary dictionary;
+    std::vector<std::string> out;
+
+    void word(std::string_view word) { keep(dictionary.word(word)); }
+
+    void pair(std::uint32_t code, std::string_view bytes) {
+      keep(dictionary.pair(code, bytes));
+    }
+
+    void keep(std::int64_t id) {
+      if (id >= 0) {
+        out.push_back(dictionary.term(static_cast<std::uint32_t>(id)));
+      }
+    }
+  } collect;
+
   std::string scratch;
-  text_terms(
-      text, scratch, [&](std::string_view term) { out.emplace_back(term); });
-  return out;
+  scan_terms(text, scratch, collect);
+  return std::move(collect.out);
 }
 
 std::vector<RelatedRow> rank_related(const Paper& target,
@@ -284,13 +501,15 @@ std::vector<RelatedRow> rank_related(const Paper& target,
     }
   }
   Dictionary dictionary;
+  Accumulator sums;
   std::string scratch;
   const TermCounts target_terms =
-      paper_terms(target, params, dictionary, scratch);
+      paper_terms(target, params, dictionary, sums, scratch);
   std::vector<TermCounts> terms;
   terms.reserve(entries.size());
   for (const auto& entry : entries) {
-    terms.push_back(paper_terms(*entry.paper, params, dictionary, scratch));
+    terms.push_back(
+        paper_terms(*entry.paper, params, dictionary, sums, scratch));
   }
   std::vector<std::uint32_t> df(dictionary.size(), 0);
   for (const auto& [id, count] : target_terms) {
@@ -302,9 +521,14 @@ std::vector<RelatedRow> rank_related(const Paper& target,
     }
   }
   const double documents = static_cast<double>(entries.size() + 1);
+  std::vector<double> idf(df.size(), 0.0);
+  for (std::size_t id = 0; id < df.size(); ++id) {
+    if (df[id] > 0) {
+      idf[id] = std::log(1.0 + documents / static_cast<double>(df[id]));
+    }
+  }
   auto weight = [&](std::uint32_t id, double count) {
-    return (1.0 + std::log(count))
-           * std::log(1.0 + documents / static_cast<double>(df[id]));
+    return (count == 1.0 ? 1.0 : 1.0 + std::log(count)) * idf[id];
   };
   std::vector<double> target_vector(dictionary.size(), 0.0);
   double target_norm = 0;
@@ -318,6 +542,10 @@ std::vector<RelatedRow> rank_related(const Paper& target,
   for (const auto name : target.authors) {
     target_authors.insert(author_key(name));
   }
+
+  // author_key() of each spelling seen that is one of the target's
+  // authors; "" for the others.
+  std::unordered_map<std::string_view, std::string> shared_key;
 
   struct Scored {
     RelatedRow row;
@@ -334,7 +562,7 @@ std::vector<RelatedRow> rank_related(const Paper& target,
       norm += w * w;
       if (target_vector[id] > 0) {
         dot += w * target_vector[id];
-        if (dictionary.term(id)[0] != kBigramMark) {
+        if (!dictionary.is_pair(id)) {
           shared.emplace_back(w * target_vector[id], id);
         }
       }
@@ -346,8 +574,15 @@ std::vector<RelatedRow> rank_related(const Paper& target,
     std::vector<std::string_view> shared_authors;
     if (!target_authors.empty()) {
       for (const auto name : entries[e].paper->authors) {
-        const auto key = author_key(name);
-        if (target_authors.count(key) > 0 && counted.insert(key).second) {
+        // Names repeat from paper to paper: each spelling is folded once.
+        auto found = shared_key.find(name);
+        if (found == shared_key.end()) {
+          auto key = author_key(name);
+          const bool theirs = target_authors.count(key) > 0;
+          found = shared_key.emplace(name, theirs ? std::move(key) : "").first;
+        }
+        const auto& key = found->second;
+        if (!key.empty() && counted.insert(key).second) {
           shared_authors.push_back(name);
           if (counted.size() <= params.max_authors) {
             score += params.author_bonus;
