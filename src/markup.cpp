@@ -28,21 +28,6 @@ std::string list_marker(cmark_node* item) {
   return std::to_string(number) + delim + ' ';
 }
 
-// A precomposed Hangul syllable (U+AC00..U+D7A3) starts at text[i].
-bool hangul_syllable_starts(std::string_view text, std::size_t i) {
-  if (i + 3 > text.size()) {
-    return false;
-  }
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  const auto b1 = static_cast<unsigned char>(text[i + 1]);
-  const auto b2 = static_cast<unsigned char>(text[i + 2]);
-  if (b0 < 0xEA || b0 > 0xED || (b1 & 0xC0U) != 0x80 || (b2 & 0xC0U) != 0x80) {
-    return false;
-  }
-  const unsigned cp = ((b0 & 0x0FU) << 12) | ((b1 & 0x3FU) << 6) | (b2 & 0x3FU);
-  return cp >= 0xAC00 && cp <= 0xD7A3;
-}
-
 // A letter or digit that no flanking rule treats as space or punctuation:
 // ASCII alphanumerics and precomposed Hangul syllables. `i` indexes text.
 bool word_char_at(std::string_view text, std::size_t i) {
@@ -51,7 +36,7 @@ bool word_char_at(std::string_view text, std::size_t i) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')
            || (c >= 'A' && c <= 'Z');
   }
-  return hangul_syllable_starts(text, i);
+  return hangul_syllable_at(text, i);
 }
 
 // A Hangul syllable ends at text[i - 1].
@@ -63,7 +48,7 @@ bool word_char_before(std::string_view text, std::size_t i) {
   if (c < 0x80) {
     return word_char_at(text, i - 1);
   }
-  return i >= 3 && hangul_syllable_starts(text, i - 3);
+  return i >= 3 && hangul_syllable_at(text, i - 3);
 }
 
 // The plain text of `text` when its only markup is `**strong**` spans that

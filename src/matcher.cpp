@@ -12,21 +12,6 @@
 namespace papers {
 namespace {
 
-// A precomposed Hangul syllable (U+AC00..U+D7A3) starts at s[i].
-bool hangul_at(std::string_view s, std::size_t i) {
-  if (i + 3 > s.size()) {
-    return false;
-  }
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  const auto b1 = static_cast<unsigned char>(s[i + 1]);
-  const auto b2 = static_cast<unsigned char>(s[i + 2]);
-  if ((b1 & 0xC0U) != 0x80 || (b2 & 0xC0U) != 0x80) {
-    return false;
-  }
-  const unsigned cp = ((b0 & 0x0FU) << 12) | ((b1 & 0x3FU) << 6) | (b2 & 0x3FU);
-  return (b0 & 0xF0U) == 0xE0 && cp >= 0xAC00 && cp <= 0xD7A3;
-}
-
 bool is_gap_char(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
 // Removes the spaces between Hangul syllables of `needle` and marks where
@@ -38,7 +23,7 @@ void compile_gaps(std::string_view needle,
                   std::vector<unsigned char>& gaps) {
   std::size_t i = 0;
   while (i < needle.size()) {
-    if (!hangul_at(needle, i)) {
+    if (!hangul_syllable_at(needle, i)) {
       out += needle[i];
       gaps.push_back(0);
       ++i;
@@ -47,7 +32,7 @@ void compile_gaps(std::string_view needle,
     std::vector<std::vector<std::size_t>> groups;
     for (;;) {
       auto& group = groups.emplace_back();
-      while (hangul_at(needle, i)) {
+      while (hangul_syllable_at(needle, i)) {
         group.push_back(i);
         i += 3;
       }
@@ -55,7 +40,7 @@ void compile_gaps(std::string_view needle,
       while (j < needle.size() && is_gap_char(needle[j])) {
         ++j;
       }
-      if (j == i || !hangul_at(needle, j)) {
+      if (j == i || !hangul_syllable_at(needle, j)) {
         break;
       }
       i = j;

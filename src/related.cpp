@@ -64,10 +64,6 @@ constexpr std::string_view kKoreanStopPairs[] = {"니다",
                                                  "하며",
                                                  "에는"};
 
-bool is_hangul_syllable(std::int32_t cp) {
-  return cp >= 0xAC00 && cp <= 0xD7A3;
-}
-
 // A character that belongs to a word: a letter, a number or a mark.
 bool word_part(std::int32_t cp) {
   if (is_letter_or_number(cp)) {
@@ -84,22 +80,6 @@ bool word_part(std::int32_t cp) {
 bool ascii_word_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
          || (c >= '0' && c <= '9');
-}
-
-// The Hangul syllable U+AC00..U+D7A3 at text[i] as 0..11171, else -1.
-inline int hangul_index(std::string_view text, std::size_t i) {
-  if (i + 3 > text.size()) {
-    return -1;
-  }
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  const auto b1 = static_cast<unsigned char>(text[i + 1]);
-  const auto b2 = static_cast<unsigned char>(text[i + 2]);
-  if (b0 < 0xEA || b0 > 0xED || (b1 & 0xC0U) != 0x80 || (b2 & 0xC0U) != 0x80) {
-    return -1;
-  }
-  const int cp = static_cast<int>(((b0 & 0x0FU) << 12) | ((b1 & 0x3FU) << 6)
-                                  | (b2 & 0x3FU));
-  return is_hangul_syllable(cp) ? cp - 0xAC00 : -1;
 }
 
 constexpr std::uint32_t kSyllables = 11172;
@@ -191,7 +171,7 @@ void scan_terms(std::string_view text, std::string& scratch, Sink& sink) {
       }
       continue;
     }
-    if (const int syllable = hangul_index(text, i); syllable >= 0) {
+    if (const int syllable = hangul_syllable_index(text, i); syllable >= 0) {
       begin_word(i);
       ascii = false;
       if (previous >= 0) {
@@ -300,8 +280,8 @@ class Dictionary {
       add_word(word, true);
     }
     for (const auto pair : kKoreanStopPairs) {
-      const int first = hangul_index(pair, 0);
-      const int second = hangul_index(pair, 3);
+      const int first = hangul_syllable_index(pair, 0);
+      const int second = hangul_syllable_index(pair, 3);
       if (first >= 0 && second >= 0) {
         add_pair(pair_code(first, second), pair, true);
       }

@@ -102,6 +102,30 @@ std::size_t find_json_special(std::string_view s, std::size_t from);
 /// Appends `s` to `out` with each invalid byte replaced by U+FFFD.
 void append_utf8_repaired(std::string& out, std::string_view s);
 
+/// The index (0..11171) of the precomposed Hangul syllable (U+AC00..
+/// U+D7A3, EA B0 80 .. ED 9E A3) that starts at text[i], or -1.
+[[gnu::always_inline]] inline int hangul_syllable_index(std::string_view text,
+                                                        std::size_t i) {
+  if (i + 3 > text.size()) {
+    return -1;
+  }
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  const auto b1 = static_cast<unsigned char>(text[i + 1]);
+  const auto b2 = static_cast<unsigned char>(text[i + 2]);
+  if (b0 < 0xEA || b0 > 0xED || (b1 & 0xC0U) != 0x80 || (b2 & 0xC0U) != 0x80) {
+    return -1;
+  }
+  const int cp = static_cast<int>(((b0 & 0x0FU) << 12) | ((b1 & 0x3FU) << 6)
+                                  | (b2 & 0x3FU));
+  return cp >= 0xAC00 && cp <= 0xD7A3 ? cp - 0xAC00 : -1;
+}
+
+/// True when a precomposed Hangul syllable starts at text[i].
+[[gnu::always_inline]] inline bool hangul_syllable_at(std::string_view text,
+                                                      std::size_t i) {
+  return hangul_syllable_index(text, i) >= 0;
+}
+
 /// The code point that starts at text[i] (i < text.size()) and its length
 /// in bytes; a byte that starts no valid sequence is cp -1, length 1.
 struct Decoded {

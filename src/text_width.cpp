@@ -23,23 +23,6 @@ struct Cluster {
   std::size_t width = 0;  // display columns
 };
 
-// A precomposed Hangul syllable (U+AC00..U+D7A3, EA B0 80 .. ED 9E A3)
-// starts at text[i].
-[[gnu::always_inline]] inline bool hangul_syllable_at(std::string_view text,
-                                                      std::size_t i) {
-  if (i + 3 > text.size()) {
-    return false;
-  }
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  const auto b1 = static_cast<unsigned char>(text[i + 1]);
-  const auto b2 = static_cast<unsigned char>(text[i + 2]);
-  if (b0 < 0xEA || b0 > 0xED || (b1 & 0xC0U) != 0x80 || (b2 & 0xC0U) != 0x80) {
-    return false;
-  }
-  const unsigned cp = ((b0 & 0x0FU) << 12) | ((b1 & 0x3FU) << 6) | (b2 & 0x3FU);
-  return cp >= 0xAC00 && cp <= 0xD7A3;
-}
-
 // The grapheme cluster that starts at text[i] (i < text.size()).
 Cluster next_cluster(std::string_view text, std::size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);

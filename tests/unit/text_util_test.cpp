@@ -173,4 +173,17 @@ TEST_CASE("is_letter_or_number takes letters and numbers of any script") {
   }
 }
 
+TEST_CASE("hangul_syllable_index: U+AC00..U+D7A3 only, whole and in bounds") {
+  CHECK(hangul_syllable_index("\xEA\xB0\x80", 0) == 0);                 // 가
+  CHECK(hangul_syllable_index("\xED\x9E\xA3", 0) == 11171);             // 힣
+  CHECK(hangul_syllable_index("a\xEB\xAA\xA8", 1) == 0xBAA8 - 0xAC00);  // 모
+  CHECK(hangul_syllable_index("\xEA\xAF\xBF", 0) == -1);  // U+ABFF
+  CHECK(hangul_syllable_index("\xED\x9E\xA4", 0) == -1);  // U+D7A4
+  CHECK(hangul_syllable_index("\xE3\x84\xB1", 0) == -1);  // a jamo
+  CHECK(hangul_syllable_index("\xEA\xB0", 0) == -1);      // cut short
+  CHECK(hangul_syllable_index("\xEA\xB0\x41", 0) == -1);  // no continuation
+  CHECK(hangul_syllable_at("\xEA\xB0\x80", 0));
+  CHECK_FALSE(hangul_syllable_at("abc", 0));
+}
+
 }  // namespace papers
