@@ -134,6 +134,18 @@ __attribute__((target("avx2"))) inline __m256i at_least(__m256i v,
       _mm256_max_epu8(v, _mm256_set1_epi8(static_cast<char>(lo))), v);
 }
 
+// By a lead's low nibble, the least and the greatest byte that may follow
+// it in block_folds_as_ascii() (one 16-byte lane; both lanes are equal).
+// clang-format off
+constexpr unsigned char kLeadLow[16] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xB8, 0x80, 0x80, 0x80,
+    0x80, 0x80, 0xB0, 0x80, 0x80, 0x80, 0xFF, 0xFF};
+constexpr unsigned char kLeadHigh[16] = {
+    0, 0, 0, 0, 0xBF, 0xBF, 0xBF, 0xBF,
+    0xBF, 0xBF, 0xBF, 0xBF, 0xBF, 0x9D, 0, 0};
+
+// clang-format on
+
 // The leads among the 32 bytes at p fold as themselves (p[32] exists).
 __attribute__((target("avx2"))) bool block_folds_as_ascii(
     const unsigned char* p) {
@@ -147,70 +159,10 @@ __attribute__((target("avx2"))) bool block_folds_as_ascii(
   // A lead E4..ED is good when the byte after it lies in the range its low
   // nibble gives (E4: B8.., EA: B0.., ED: ..9D; ED 9E is left to
   // lead_folds_as_itself()); no other lead ever is (lo > hi).
-  const __m256i lo_table = _mm256_setr_epi8(-1,
-                                            -1,
-                                            -1,
-                                            -1,
-                                            '\xB8',
-                                            '\x80',
-                                            '\x80',
-                                            '\x80',
-                                            '\x80',
-                                            '\x80',
-                                            '\xB0',
-                                            '\x80',
-                                            '\x80',
-                                            '\x80',
-                                            -1,
-                                            -1,
-                                            -1,
-                                            -1,
-                                            -1,
-                                            -1,
-                                            '\xB8',
-                                            '\x80',
-                                            '\x80',
-                                            '\x80',
-                                            '\x80',
-                                            '\x80',
-                                            '\xB0',
-                                            '\x80',
-                                            '\x80',
-                                            '\x80',
-                                            -1,
-                                            -1);
-  const __m256i hi_table = _mm256_setr_epi8(0,
-                                            0,
-                                            0,
-                                            0,
-                                            '\xBF',
-                                            '\xBF',
-                                            '\xBF',
-                                            '\xBF',
-                                            '\xBF',
-                                            '\xBF',
-                                            '\xBF',
-                                            '\xBF',
-                                            '\xBF',
-                                            '\x9D',
-                                            0,
-                                            0,
-                                            0,
-                                            0,
-                                            0,
-                                            0,
-                                            '\xBF',
-                                            '\xBF',
-                                            '\xBF',
-                                            '\xBF',
-                                            '\xBF',
-                                            '\xBF',
-                                            '\xBF',
-                                            '\xBF',
-                                            '\xBF',
-                                            '\x9D',
-                                            0,
-                                            0);
+  const __m256i lo_table = _mm256_broadcastsi128_si256(
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(kLeadLow)));
+  const __m256i hi_table = _mm256_broadcastsi128_si256(
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(kLeadHigh)));
   const __m256i nibble = _mm256_and_si256(v, _mm256_set1_epi8(0x0F));
   const __m256i lo = _mm256_shuffle_epi8(lo_table, nibble);
   const __m256i hi = _mm256_shuffle_epi8(hi_table, nibble);

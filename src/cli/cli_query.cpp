@@ -274,6 +274,16 @@ std::optional<Query> compile_or_report(const QueryOptions& options) {
   return std::move(*query);
 }
 
+std::optional<Query> compile_rows_query(const QueryOptions& options,
+                                        std::size_t& limit) {
+  auto query = compile_or_report(options);
+  if (query) {
+    limit = query->limit;
+    query->limit = 0;
+  }
+  return query;
+}
+
 namespace {
 
 // "확산 (diffusion)" for each term that has translations.

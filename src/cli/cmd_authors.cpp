@@ -15,13 +15,12 @@ struct AuthorsOptions {
 };
 
 int run_authors(const AuthorsOptions& options) {
-  auto query = compile_or_report(options.query);
+  // -n limits the authors, not the papers they are counted on.
+  std::size_t limit = 0;
+  auto query = compile_rows_query(options.query, limit);
   if (!query) {
     return kExitError;
   }
-  // -n limits the authors, not the papers they are counted on.
-  const std::size_t limit = query->limit;
-  query->limit = 0;
   const LoadResult& load = load_and_report(options.common);
   const auto papers = run_query(load.table, *query);
   auto rows = rank_authors(papers, options.query.loose);

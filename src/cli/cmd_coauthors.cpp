@@ -30,12 +30,11 @@ int run_coauthors(CoauthorsOptions& options) {
   }
   // The papers of NAME, exactly as `papers author NAME` selects them.
   options.query.authors.insert(options.query.authors.begin(), name);
-  auto query = compile_or_report(options.query);
+  std::size_t limit = 0;
+  auto query = compile_rows_query(options.query, limit);
   if (!query) {
     return kExitError;
   }
-  const std::size_t limit = query->limit;
-  query->limit = 0;
   const LoadResult& load = load_and_report(options.common);
   const auto papers = run_query(load.table, *query);
   auto rows = rank_coauthors(papers, name, options.query.loose);

@@ -24,13 +24,12 @@ PeriodOrder period_order(std::string_view name) {
 }
 
 int run_dates(const DatesOptions& options) {
-  auto query = compile_or_report(options.query);
+  // -n limits the periods, not the papers they count.
+  std::size_t limit = 0;
+  auto query = compile_rows_query(options.query, limit);
   if (!query) {
     return kExitError;
   }
-  // -n limits the periods, not the papers they count.
-  const std::size_t limit = query->limit;
-  query->limit = 0;
   const Period by = parse_period(options.by).value_or(Period::kDay);
   const LoadResult& load = load_and_report(options.common);
   const auto papers = run_query(load.table, *query);

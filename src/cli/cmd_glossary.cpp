@@ -25,13 +25,12 @@ int run_glossary(const GlossaryOptions& options) {
     return usage_error(Error{"TERM '" + options.term
                              + "' has no letter or digit to look for"});
   }
-  auto query = compile_or_report(options.query);
+  // -n limits the pairs, not the papers they are mined from.
+  std::size_t limit = 0;
+  auto query = compile_rows_query(options.query, limit);
   if (!query) {
     return kExitError;
   }
-  // -n limits the pairs, not the papers they are mined from.
-  const std::size_t limit = query->limit;
-  query->limit = 0;
   const LoadResult& load = load_and_report(options.common);
   GlossaryMiner miner;
   for (const Paper* paper : run_query(load.table, *query)) {

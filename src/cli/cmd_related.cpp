@@ -20,9 +20,8 @@ int run_related(const RelatedOptions& options) {
   }
   // The filters choose the candidates; the paper itself is found in all
   // the inputs, whatever they say.
-  QueryOptions filters = options.listing.query;
-  filters.limit = 0;
-  const auto query = compile_or_report(filters);
+  std::size_t limit = 0;
+  const auto query = compile_rows_query(options.listing.query, limit);
   QueryOptions by_id;
   by_id.ids.push_back(*id);
   by_id.default_sort = SortKey::kVotes;
@@ -40,10 +39,8 @@ int run_related(const RelatedOptions& options) {
   }
   const auto candidates = run_query(load.table, *query);
   auto related = rank_related(*targets.front(), candidates);
-  const auto limit =
-      options.listing.query.limit.value_or(options.listing.query.default_limit);
-  if (limit > 0 && related.size() > static_cast<std::size_t>(limit)) {
-    related.resize(static_cast<std::size_t>(limit));
+  if (limit > 0 && related.size() > limit) {
+    related.resize(limit);
   }
   if (options.listing.common.quiet) {
     return related.empty() ? exit_status(0, load) : kExitMatch;

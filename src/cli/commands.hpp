@@ -344,6 +344,13 @@ int usage_error(const Error& error);
 /// Compiles `options`, reporting a usage error; nullopt when it failed.
 std::optional<Query> compile_or_report(const QueryOptions& options);
 
+/// compile_or_report() for a command whose -n counts its own rows
+/// (authors, periods, pairs, related papers), not papers: the Query
+/// selects every paper the filters take, and `limit` gets the row limit
+/// (0: none).
+std::optional<Query> compile_rows_query(const QueryOptions& options,
+                                        std::size_t& limit);
+
 /// The body of a listing command: compile, load, run, print, and explain
 /// an empty result (did you mean ...?). With `loose_hint`, also says when
 /// --loose would find more papers. Returns the exit status.
