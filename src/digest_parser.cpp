@@ -339,7 +339,20 @@ struct DigestParser::State {
   // A continuation cut off by the end of the input counts as text.
   void sniff(std::string_view chunk) {
     const std::size_t n = std::min(chunk.size(), kSniffBytes - sniffed);
-    for (std::size_t i = 0; i < n; ++i) {
+    std::size_t i = 0;
+    if (utf8_needed == 0) {
+      // Text, as nearly every input is: valid UTF-8 without NUL has no odd
+      // bytes but its controls, and both are counted 32 bytes a step. The
+      // loop below takes the rest: a sequence the sniff's end cuts, or
+      // every byte when the fast check fails.
+      const auto whole =
+          chunk.substr(0, whole_sequences_prefix(chunk.substr(0, n)));
+      if (is_clean_text(whole)) {
+        odd_bytes += count_odd_controls(whole);
+        i = whole.size();
+      }
+    }
+    for (; i < n; ++i) {
       const auto byte = static_cast<unsigned char>(chunk[i]);
       if (byte == 0) {
         // A NUL byte decides on its own (feed() finds it), whatever the

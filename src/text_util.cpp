@@ -328,6 +328,44 @@ __attribute__((target("avx2"))) bool check_avx2(const unsigned char* p,
   return _mm256_testz_si256(error, error) != 0;
 }
 
+__attribute__((target("avx2"))) std::size_t count_odd_controls_avx2(
+    const unsigned char* p, std::size_t n, std::size_t* counted) {
+  const __m256i below_space = _mm256_set1_epi8(0x1F);
+  const __m256i del = _mm256_set1_epi8(0x7F);
+  std::size_t count = 0;
+  std::size_t i = 0;
+  for (; i + 32 <= n; i += 32) {
+    __m256i v;
+    std::memcpy(&v, p + i, 32);
+    // A control: v < 0x20 as unsigned bytes, i.e. min(v, 0x1F) == v.
+    const __m256i control =
+        _mm256_cmpeq_epi8(_mm256_min_epu8(v, below_space), v);
+    if (_mm256_movemask_epi8(control) == 0) {
+      count += static_cast<std::size_t>(
+          __builtin_popcount(static_cast<std::uint32_t>(
+              _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, del)))));
+      continue;
+    }
+    __m256i allowed = _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t'));
+    allowed =
+        _mm256_or_si256(allowed, _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n')));
+    allowed =
+        _mm256_or_si256(allowed, _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\f')));
+    allowed =
+        _mm256_or_si256(allowed, _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\r')));
+    allowed =
+        _mm256_or_si256(allowed, _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\b')));
+    allowed =
+        _mm256_or_si256(allowed, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x1B)));
+    const __m256i odd = _mm256_or_si256(_mm256_andnot_si256(allowed, control),
+                                        _mm256_cmpeq_epi8(v, del));
+    count += static_cast<std::size_t>(__builtin_popcount(
+        static_cast<std::uint32_t>(_mm256_movemask_epi8(odd))));
+  }
+  *counted = i;
+  return count;
+}
+
 bool cpu_has_avx2() {
   static const bool has = __builtin_cpu_supports("avx2") != 0;
   return has;
@@ -416,6 +454,39 @@ bool is_clean_text(std::string_view s) {
 #endif
   return std::memchr(s.data(), '\0', s.size()) == nullptr
          && is_valid_utf8_scalar(s);
+}
+
+std::size_t whole_sequences_prefix(std::string_view s) {
+  const std::size_t n = s.size();
+  for (std::size_t k = 1; k <= std::min<std::size_t>(4, n); ++k) {
+    const auto b = static_cast<unsigned char>(s[n - k]);
+    if ((b & 0xC0U) != 0x80U) {
+      // The last lead byte (or ASCII byte): is its sequence whole?
+      const std::size_t len = b < 0xC0U ? 1 : b < 0xE0U ? 2 : b < 0xF0U ? 3 : 4;
+      return k >= len ? n : n - k;
+    }
+  }
+  return n;  // only continuation bytes at the end: not a cut sequence
+}
+
+std::size_t count_odd_controls(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t count = 0;
+  std::size_t i = 0;
+#ifdef PAPERS_HAVE_AVX2_PATH
+  if (s.size() >= 32 && cpu_has_avx2()) {
+    count = count_odd_controls_avx2(p, s.size(), &i);
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    const unsigned char b = p[i];
+    if (b == 0x7FU
+        || (b < 0x20U && b != '\t' && b != '\n' && b != '\r' && b != '\f'
+            && b != '\b' && b != 0x1BU)) {
+      ++count;
+    }
+  }
+  return count;
 }
 
 void append_utf8_repaired(std::string& out, std::string_view s) {

@@ -51,6 +51,16 @@ bool is_valid_utf8(std::string_view s);
 /// of a line before it may skip checking it. One pass over the bytes.
 bool is_clean_text(std::string_view s);
 
+/// The length of the longest prefix of `s` that does not end inside a
+/// UTF-8 sequence: `s.size()`, less the bytes of a sequence its end cuts
+/// short. Says nothing of whether the bytes are valid.
+std::size_t whole_sequences_prefix(std::string_view s);
+
+/// How many bytes of `s` are controls that text does not hold: DEL and the
+/// C0 controls other than tab, line feed, form feed, carriage return,
+/// backspace and escape. 32 bytes a step where the CPU has AVX2.
+std::size_t count_odd_controls(std::string_view s);
+
 /// A set of up to 16 byte values, optionally with the ASCII controls
 /// (below 0x20), for find_byte_of(). Built once (constexpr where the bytes
 /// are known), so a search does not build it again at every call.

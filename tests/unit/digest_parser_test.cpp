@@ -515,6 +515,38 @@ TEST_CASE("bounded input: NUL bytes at once, lines over the cap skipped") {
     parser.finish();
     CHECK(sink.lines.size() == 1);
   }
+  SUBCASE("the sniff counts the same odd bytes in any chunks") {
+    // Valid UTF-8 with DEL and C0 controls among Korean text, cut by the
+    // 8 KiB sniff inside a sequence: the vectorised count and the byte
+    // loop must agree on every split.
+    std::string text(kDate);
+    while (text.size() < 9000) {
+      text += "\x01\x7F\x02\x03\x04\x05 \xEA\xB0\x80\t\x1B\b\f\r\n";
+    }
+    for (std::size_t size : {0UL, 1UL, 7UL, 33UL, 4096UL}) {
+      CAPTURE(size);
+      const auto out = test::parse_chunked("t.md", text, size);
+      CHECK(out.binary);
+      CHECK(warnings(out)
+            == Strings{"0: binary data (37% of its first 8192 bytes are not "
+                       "UTF-8 text); file skipped"});
+    }
+    // Only the controls text holds, and a sequence the sniff's end cuts:
+    // text.
+    std::string prose(kDate);
+    prose += paper("A", "2402.00001");
+    while (prose.size() < 8191) {
+      prose += "\t\x1B\b\f\r\n";
+    }
+    prose.resize(8191);
+    prose += "\xEA\xB0\x80\n";
+    for (std::size_t size : {0UL, 1UL, 7UL}) {
+      CAPTURE(size);
+      const auto out = test::parse_chunked("t.md", prose, size);
+      CHECK_FALSE(out.binary);
+      CHECK(titles(out) == Strings{"A"});
+    }
+  }
   SUBCASE("the NUL's line number, whatever the chunks") {
     const std::string text =
         std::string(kDate) + "a\r\n\rb" + std::string("\0", 1) + "\n";

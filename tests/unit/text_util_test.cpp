@@ -106,6 +106,41 @@ TEST_CASE("is_valid_utf8 agrees with the definition") {
   }
 }
 
+TEST_CASE("count_odd_controls counts DEL and the C0 controls text lacks") {
+  // Every byte value at every position of two 32-byte blocks and a tail.
+  for (int b = 0; b < 256; ++b) {
+    const auto byte = static_cast<unsigned char>(b);
+    const bool odd =
+        byte == 0x7F
+        || (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r'
+            && byte != '\f' && byte != '\b' && byte != 0x1B);
+    for (std::size_t at : {0UL, 5UL, 31UL, 32UL, 63UL, 70UL}) {
+      std::string s(71, 'a');
+      s[at] = static_cast<char>(byte);
+      s[at == 0 ? 1 : 0] = '\x01';  // one odd byte always
+      CAPTURE(b);
+      CAPTURE(at);
+      CHECK(count_odd_controls(s) == (odd ? 2U : 1U));
+    }
+  }
+  CHECK(count_odd_controls("") == 0);
+  CHECK(count_odd_controls(std::string(100, '\x7F')) == 100);
+}
+
+TEST_CASE("whole_sequences_prefix leaves out a sequence the end cuts") {
+  CHECK(whole_sequences_prefix("") == 0);
+  CHECK(whole_sequences_prefix("ab") == 2);
+  CHECK(whole_sequences_prefix("a\xEA\xB0\x80") == 4);  // 가, whole
+  CHECK(whole_sequences_prefix("a\xEA\xB0") == 1);
+  CHECK(whole_sequences_prefix("a\xEA") == 1);
+  CHECK(whole_sequences_prefix("\xC3\xA9") == 2);
+  CHECK(whole_sequences_prefix("\xC3") == 0);
+  CHECK(whole_sequences_prefix("a\xF0\x9F\x98") == 1);
+  CHECK(whole_sequences_prefix("a\xF0\x9F\x98\x80") == 5);
+  // Stray continuation bytes are not a cut sequence: left to validation.
+  CHECK(whole_sequences_prefix("\x80\x80\x80\x80\x80") == 5);
+}
+
 TEST_CASE("find_json_special finds each special byte at every position") {
   // Past the first 32-byte block too, so both the vectorised steps and the
   // scalar tail are covered.
