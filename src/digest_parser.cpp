@@ -337,9 +337,13 @@ struct DigestParser::State {
   // that are not text: C0 controls other than tab, line and form feed,
   // carriage return, backspace and escape, and bytes of invalid UTF-8.
   // A continuation cut off by the end of the input counts as text.
-  void sniff(std::string_view chunk) {
+  // Returns how many bytes at the start of `chunk` it found clean text
+  // (valid UTF-8 without NUL, ending at a character's end), which feed()
+  // need not check again.
+  std::size_t sniff(std::string_view chunk) {
     const std::size_t n = std::min(chunk.size(), kSniffBytes - sniffed);
     std::size_t i = 0;
+    std::size_t clean = 0;
     if (utf8_needed == 0) {
       // Text, as nearly every input is: valid UTF-8 without NUL has no odd
       // bytes but its controls, and both are counted 32 bytes a step. The
@@ -349,7 +353,7 @@ struct DigestParser::State {
           chunk.substr(0, whole_sequences_prefix(chunk.substr(0, n)));
       if (is_clean_text(whole)) {
         odd_bytes += count_odd_controls(whole);
-        i = whole.size();
+        i = clean = whole.size();
       }
     }
     for (; i < n; ++i) {
@@ -359,7 +363,7 @@ struct DigestParser::State {
         // chunks: the sniff ends undecided.
         sniffed = kSniffBytes;
         odd_bytes = 0;
-        return;
+        return clean;
       }
       if (utf8_needed > 0) {
         if ((byte & 0xC0U) == 0x80U) {
@@ -389,6 +393,7 @@ struct DigestParser::State {
       }
     }
     sniffed += n;
+    return clean;
   }
 
   // True when the sniffed start of the input is not text: more than a
@@ -426,8 +431,9 @@ void DigestParser::State::feed(std::string_view chunk) {
   if (is_binary || stopped || chunk.empty()) {
     return;  // nothing more of the input is used, or nothing to use
   }
+  std::size_t sniffed_clean = 0;  // bytes at the start known clean text
   if (sniffed < kSniffBytes) {
-    sniff(chunk);
+    sniffed_clean = sniff(chunk);
     if (sniffed == kSniffBytes && odd_bytes * 3 > kSniffBytes) {
       // Decided before the lines of the chunk that ends the sniff are
       // read; those of earlier chunks are dropped with the file.
@@ -443,7 +449,12 @@ void DigestParser::State::feed(std::string_view chunk) {
   }
   if (last_end != std::string_view::npos && first <= last_end) {
     const auto region = chunk.substr(first, last_end + 1 - first);
-    if (is_clean_text(region)) {
+    // What the sniff found clean ends at a character's end, and so does a
+    // line, so only the region's bytes after it need the check.
+    const auto checked = first < sniffed_clean
+                             ? std::min(sniffed_clean - first, region.size())
+                             : 0;
+    if (is_clean_text(region.substr(checked))) {
       clean_begin = region.data();
       clean_end = region.data() + region.size();
     }
