@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -91,19 +92,35 @@ Matcher Matcher::literal(std::string_view term, MatchOptions options) {
 
 namespace {
 
-// The memory one pattern may use: its compiled program and the DFA's state
-// cache (RE2 gives the program two thirds of it). RE2's default, 8 MiB,
-// leaves a pattern of a thousand or two alternatives without DFA memory,
-// and RE2 then falls back to its NFA, which took minutes on a 10 MB
-// archive (2,000 eight-letter words: 29 s over a fifth of it); at 64 MiB
-// 5,000 words take 0.1 s over the whole.
+// The memory the regexes of one query may use together: their compiled
+// programs and the DFAs' state caches (RE2 gives a program two thirds of
+// its share). RE2's default, 8 MiB a pattern, leaves a pattern of a
+// thousand or two alternatives without DFA memory, and RE2 then falls back
+// to its NFA, which took minutes on a 10 MB archive (2,000 eight-letter
+// words: 29 s over a fifth of it); at 64 MiB 5,000 words take 0.1 s over
+// the whole.
 constexpr std::int64_t kRegexMemory = std::int64_t{64} << 20;
 
-// The largest program (in RE2 instructions) the DFA still runs fast with
-// kRegexMemory: measured, the cliff lies between 95,000 instructions
-// (10,000 words: 0.2 s) and 190,000 (20,000 words: minutes). A larger one
-// is refused before any input is read.
-constexpr int kMaxRegexProgram = static_cast<int>(kRegexMemory >> 10);
+// The largest program (in RE2 instructions, all patterns together) the DFA
+// still runs fast with kRegexMemory: measured, the cliff lies between
+// 95,000 instructions (10,000 words: 0.2 s) and 190,000 (20,000 words:
+// minutes). A larger one is refused before any input is read. An
+// instruction so stands for 1 KiB of the budget.
+constexpr std::int64_t kMaxRegexProgram = kRegexMemory >> 10;
+
+// Of several patterns, each gets a share of kRegexMemory in proportion to
+// its program, but as if it had at least this many instructions: a small
+// pattern still gets a DFA cache of its own.
+constexpr std::int64_t kMinRegexShare = 1024;
+
+// The max_mem under which RE2 stops compiling a program past about
+// `instructions` (it needs 14 to 19 bytes an instruction of the finished
+// program; 32 leaves room). A first compilation under it refuses a pattern
+// far past the budget in milliseconds: under the full budget, `\pL{1000}`
+// compiled a million instructions (0.8 s, 160 MB) before it was refused.
+std::int64_t probe_memory(std::int64_t instructions) {
+  return 32 * instructions + (std::int64_t{64} << 10);
+}
 
 // A pattern in a message, cut to a readable length.
 std::string shown(std::string_view pattern) {
@@ -118,35 +135,93 @@ std::string shown(std::string_view pattern) {
   return std::string(pattern.substr(0, cut)) + "...";
 }
 
-}  // namespace
+std::string budget_text() {
+  return "the regex memory budget (" + std::to_string(kRegexMemory >> 20)
+         + " MiB)";
+}
 
-Result<Matcher> Matcher::regex(std::string_view pattern, bool case_sensitive) {
+RE2::Options regex_options(bool case_sensitive, std::int64_t max_mem) {
   RE2::Options options;
   options.set_case_sensitive(case_sensitive);
   // RE2 would log every bad pattern to stderr itself; we report it once.
   options.set_log_errors(false);
-  options.set_max_mem(kRegexMemory);
-  auto compiled = std::make_unique<const Regex>(pattern, options);
-  const auto too_large = [&pattern] {
-    return Error{"regex '" + shown(pattern)
-                 + "' is too large for the regex memory budget ("
-                 + std::to_string(kRegexMemory >> 20) + " MiB)"};
-  };
-  if (!compiled->re.ok()) {
-    if (compiled->re.error_code() == RE2::ErrorPatternTooLarge) {
-      return too_large();
+  options.set_max_mem(max_mem);
+  return options;
+}
+
+}  // namespace
+
+Result<Matcher> Matcher::regex(std::string_view pattern, bool case_sensitive) {
+  const RegexTerm term{pattern, case_sensitive};
+  auto all = regexes(std::span<const RegexTerm>(&term, 1));
+  if (!all) {
+    return all.error();
+  }
+  return std::move(all->front());
+}
+
+Result<std::vector<Matcher>> Matcher::regexes(
+    std::span<const RegexTerm> terms) {
+  // First each pattern under a probe budget of what the ones before it
+  // left: that refuses one too large at once and measures the others.
+  std::vector<std::int64_t> sizes;
+  std::int64_t total = 0;
+  for (const auto& term : terms) {
+    const auto pattern = term.pattern;
+    const RE2 probe(re2::StringPiece(pattern.data(), pattern.size()),
+                    regex_options(term.case_sensitive,
+                                  probe_memory(kMaxRegexProgram - total)));
+    if (!probe.ok() && probe.error_code() != RE2::ErrorPatternTooLarge) {
+      std::string message =
+          "invalid regex '" + std::string(pattern) + "': " + probe.error();
+      if (probe.error_code() == RE2::ErrorRepeatSize) {
+        message +=
+            " (a repetition counts at most 1000, nested ones"
+            " multiplied)";
+      }
+      return Error{message};
     }
-    return Error{"invalid regex '" + std::string(pattern)
-                 + "': " + compiled->re.error()};
+    const std::int64_t size = probe.ok() ? probe.ProgramSize() : 0;
+    if (!probe.ok() || total + size > kMaxRegexProgram) {
+      if (total == 0) {
+        return Error{"regex '" + shown(pattern) + "' is too large for "
+                     + budget_text()};
+      }
+      const std::size_t before = sizes.size();
+      return Error{"regex '" + shown(pattern) + "' is too large together with "
+                   + (before == 1 ? std::string("the one")
+                                  : "the " + std::to_string(before))
+                   + " before it for " + budget_text()};
+    }
+    sizes.push_back(size);
+    total += size;
   }
-  if (compiled->re.ProgramSize() > kMaxRegexProgram) {
-    return too_large();
+  std::int64_t shares = 0;
+  for (const auto size : sizes) {
+    shares += std::max(size, kMinRegexShare);
   }
-  Matcher m;
-  m.term_ = std::string(pattern);
-  m.case_sensitive_ = case_sensitive;
-  m.regex_ = std::move(compiled);
-  return m;
+  std::vector<Matcher> out;
+  out.reserve(terms.size());
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    const auto pattern = terms[i].pattern;
+    const std::int64_t memory =
+        terms.size() == 1
+            ? kRegexMemory
+            : kRegexMemory * std::max(sizes[i], kMinRegexShare) / shares;
+    auto compiled = std::make_unique<const Regex>(
+        pattern, regex_options(terms[i].case_sensitive, memory));
+    if (!compiled->re.ok()) {
+      // Not expected: the probe compiled it under less memory.
+      return Error{"regex '" + shown(pattern) + "' is too large for "
+                   + budget_text()};
+    }
+    Matcher m;
+    m.term_ = std::string(pattern);
+    m.case_sensitive_ = terms[i].case_sensitive;
+    m.regex_ = std::move(compiled);
+    out.push_back(std::move(m));
+  }
+  return out;
 }
 
 // The end of a match of the needle that starts at text[at], or npos. With

@@ -774,6 +774,7 @@ Result<Query> compile_query(const QueryOptions& options) {
   if (options.case_sensitive && options.smart_case) {
     return Error{"--case-sensitive and --smart-case exclude each other"};
   }
+  std::vector<RegexTerm> regexes;
   for (const auto& term : options.terms) {
     if (options.regex ? term.find_first_not_of(" \t\n") == std::string::npos
                       : !has_word_character(term)) {
@@ -784,17 +785,20 @@ Result<Query> compile_query(const QueryOptions& options) {
         options.case_sensitive
         || (options.smart_case && has_uppercase(term, options.regex));
     if (options.regex) {
-      auto m = Matcher::regex(term, case_sensitive);
-      if (!m) {
-        return Error{"--regex: " + m.error().message};
-      }
-      q.terms.push_back(std::move(*m));
+      regexes.push_back({term, case_sensitive});
     } else {
       q.terms.push_back(
           Matcher::literal(term,
                            MatchOptions{.case_sensitive = case_sensitive,
                                         .exact_spacing = options.exact}));
     }
+  }
+  if (!regexes.empty()) {
+    auto compiled = Matcher::regexes(regexes);
+    if (!compiled) {
+      return Error{"--regex: " + compiled.error().message};
+    }
+    q.terms = std::move(*compiled);
   }
   q.any = options.any;
   q.expand = options.expand;

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,12 @@ struct MatchSpan {
   bool operator==(const MatchSpan&) const = default;
 };
 
+/// A regex term to compile: the pattern and whether case matters.
+struct RegexTerm {
+  std::string_view pattern;
+  bool case_sensitive = false;
+};
+
 /// One search term, ready to match.
 class Matcher {
  public:
@@ -56,6 +63,12 @@ class Matcher {
   /// does not compile.
   static Result<Matcher> regex(std::string_view pattern,
                                bool case_sensitive = false);
+  /// The regexes of one search, compiled within one memory budget (64 MiB)
+  /// that they share in proportion to their size. A pattern that does not
+  /// compile, or that is too large for what the ones before it leave, is
+  /// an Error naming it, found without compiling it in full: a pattern far
+  /// past the budget fails in milliseconds.
+  static Result<std::vector<Matcher>> regexes(std::span<const RegexTerm> terms);
 
   Matcher(Matcher&&) noexcept;
   Matcher& operator=(Matcher&&) noexcept;

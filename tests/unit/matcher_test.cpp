@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 namespace papers {
 namespace {
@@ -90,8 +91,55 @@ TEST_CASE("a regex has a memory budget") {
                  + "...' is too large for the regex memory budget (64 MiB)");
   }
   SUBCASE("one RE2 cannot compile within it is refused too") {
-    auto m = Matcher::regex("((((a{100}){100}){100}){100})");
+    auto m = Matcher::regex(R"(\pL{1000})");
     REQUIRE_FALSE(m.has_value());
+    CHECK(m.error().message
+          == R"(regex '\pL{1000}' is too large for the regex memory budget)"
+             " (64 MiB)");
+  }
+  SUBCASE("a repetition past RE2's count is invalid, and says why") {
+    auto m = Matcher::regex("(a{1,100}){1,100}");
+    REQUIRE_FALSE(m.has_value());
+    CHECK(m.error().message
+          == "invalid regex '(a{1,100}){1,100}': invalid repetition size:"
+             " {1,100} (a repetition counts at most 1000, nested ones"
+             " multiplied)");
+    CHECK(Matcher::regex("(a{1,10}){1,100}").has_value());
+  }
+}
+
+TEST_CASE("the regexes of one search share the budget") {
+  SUBCASE("patterns that fit together all compile and match") {
+    const std::string big = alternatives(3000) + "|needle";
+    const std::vector<RegexTerm> terms = {
+        {big, false}, {"LLa(MA|VA)", true}, {"^개정판", false}};
+    auto all = Matcher::regexes(terms);
+    REQUIRE(all.has_value());
+    REQUIRE(all->size() == 3);
+    CHECK((*all)[0].matches("a NEEDLE here", {}, Fold::kText));
+    CHECK((*all)[1].case_sensitive());
+    CHECK((*all)[1].matches("LLaVA", {}, Fold::kText));
+    CHECK_FALSE((*all)[1].matches("llava", {}, Fold::kText));
+    CHECK((*all)[2].term() == "^개정판");
+    CHECK((*all)[2].matches("개정판: 더 큰 모델", {}, Fold::kText));
+  }
+  SUBCASE("patterns that fit alone can be too large together") {
+    const std::string half = alternatives(6000);
+    REQUIRE(Matcher::regex(half).has_value());
+    const std::vector<RegexTerm> terms = {
+        {"transformer", false}, {half, false}, {half, false}};
+    auto all = Matcher::regexes(terms);
+    REQUIRE_FALSE(all.has_value());
+    CHECK(all.error().message
+          == "regex '" + half.substr(0, 60)
+                 + "...' is too large together with the 2 before it for the"
+                   " regex memory budget (64 MiB)");
+  }
+  SUBCASE("an invalid pattern among them is named") {
+    const std::vector<RegexTerm> terms = {{"ok", false}, {"a(", false}};
+    auto all = Matcher::regexes(terms);
+    REQUIRE_FALSE(all.has_value());
+    CHECK(all.error().message == "invalid regex 'a(': missing ): a(");
   }
 }
 
