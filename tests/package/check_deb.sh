@@ -15,15 +15,33 @@ root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 dpkg -x "$deb" "$root"
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libcmark libfmt libutf8proc libsqlite3; do
-  case $depends in *"$lib"*) ;; *) fail "Depends lacks $lib: $depends" ;; esac
+bin=$root/usr/bin/papers
+# Every shared library the binary needs is a dependency (the libraries
+# linked statically are none: build option PAPERS_STATIC_LIBS).
+needed=$(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+grep -q '^libfmt' <<<"$needed" || fail "does not need libfmt: $needed"
+for soname in $needed; do
+  case $soname in ld-linux*) continue ;; esac
+  path=$(ldconfig -p | awk -v s="$soname" '$1 == s && /x86-64/ {print $NF; exit}')
+  [ -n "$path" ] || fail "cannot find $soname"
+  # dpkg knows the file under /lib or /usr/lib, as its package put it.
+  real=$(readlink -f "$path")
+  pkg=$(dpkg-query -S "$real" "${real#/usr}" 2>/dev/null | sed -n '1s/:.*//p' || true)
+  [ -n "$pkg" ] || fail "no package holds $real"
+  case $depends in *"$pkg"*) ;; *) fail "Depends lacks $pkg (for $soname): $depends" ;; esac
+done
+for pkg in libcmark-dev libre2-dev libutf8proc-dev libsqlite3-dev; do
+  if ! grep -q "${pkg%-dev}" <<<"$needed"; then
+    # Linked statically: the library's notices come with the package.
+    [ -s "$root/usr/share/doc/papers/copyright.$pkg" ] ||
+      fail "linked statically but no copyright.$pkg"
+  fi
 done
 case $(dpkg-deb -f "$deb" Maintainer) in
   *@localhost*|"") fail "no real Maintainer: $(dpkg-deb -f "$deb" Maintainer)" ;;
 esac
 # The long description: the lines after the summary.
 [ "$(dpkg-deb -f "$deb" Description | wc -l)" -ge 3 ] || fail "no long description"
-bin=$root/usr/bin/papers
 # Each output is read whole before grep looks at it: `tool | grep -q`
 # under pipefail fails at random when grep's early exit kills the tool
 # with SIGPIPE.
