@@ -40,6 +40,16 @@ std::string_view strip_version(std::string_view id) {
 // New-style numbers have 4 digits from 0704 to 1412 and 5 from 1501 on, so
 // `2402.0362` (a truncated `2402.03620`) is not an id.
 bool is_bare_id(std::string_view id) {
+  // The common shape, `DDDD.DDDD(D)`, without a search or a conversion.
+  if ((id.size() == 9 || id.size() == 10) && id[4] == '.'
+      && std::all_of(id.begin(), id.begin() + 4, is_digit)
+      && std::all_of(id.begin() + 5, id.end(), is_digit)) {
+    const int month = (id[2] - '0') * 10 + (id[3] - '0');
+    const int year_month = (id[0] - '0') * 1000 + (id[1] - '0') * 100 + month;
+    const std::size_t digits = year_month <= 1412 ? 4 : 5;
+    return month >= 1 && month <= 12 && year_month >= 704
+           && id.size() - 5 == digits;
+  }
   if (const auto dot = id.find('.');
       dot == 4 && id.find('/') == std::string_view::npos) {
     const auto yymm = id.substr(0, 4);
@@ -231,6 +241,15 @@ std::optional<std::string> arxiv_id_from_url(std::string_view url) {
 }
 
 std::optional<std::string_view> arxiv_id_view(std::string_view url) {
+  // The common form, `https://arxiv.org/abs/ID` with nothing after the
+  // id, decided without the case-blind steps below, which give the same.
+  static constexpr std::string_view kAbs = "https://arxiv.org/abs/";
+  if (url.size() > kAbs.size() && url.starts_with(kAbs)
+      && std::all_of(url.begin() + kAbs.size(), url.end(), [](char c) {
+           return is_digit(c) || c == '.' || c == 'v';
+         })) {
+    return bare_id(url.substr(kAbs.size()));
+  }
   url = trim(url);
   // Drop query and fragment, then a trailing slash.
   url = url.substr(0, std::min(url.find('?'), url.find('#')));

@@ -193,6 +193,39 @@ TEST_CASE("arxiv_id_from_url") {
     CHECK_FALSE(
         arxiv_id_from_url("ftp://arxiv.org/abs/2402.03620").has_value());
   }
+  SUBCASE("the common form's fast path decides as the general rules do") {
+    // Each id as a plain abs link (the fast path) and with a trailing
+    // slash (the general one): the answers must agree.
+    for (const char* id : {"2402.03620",
+                           "2402.03620v12",
+                           "0704.0001",
+                           "1412.9999",
+                           "1501.00001",
+                           "1501.0001",
+                           "1412.00001",
+                           "0703.0001",
+                           "2413.00001",
+                           "2400.00001",
+                           "2402.0362",
+                           "2402.036200",
+                           "2402..3620",
+                           "24020.3620",
+                           "2402.03620v",
+                           "2402.03620vv2",
+                           "v2402.03620",
+                           "2402.036v20",
+                           "."}) {
+      CAPTURE(id);
+      const std::string fast = std::string("https://arxiv.org/abs/") + id;
+      CHECK(arxiv_id_from_url(fast) == arxiv_id_from_url(fast + "/"));
+      CHECK(arxiv_id_from_url(fast) == normalize_arxiv_id(id));
+    }
+    CHECK(arxiv_id_from_url("https://arxiv.org/abs/1501.0001") == Id());
+    CHECK(arxiv_id_from_url("https://arxiv.org/abs/0704.0001")
+          == Id("0704.0001"));
+    CHECK(arxiv_id_from_url("https://arxiv.org/abs/2402.03620v12")
+          == Id("2402.03620"));
+  }
 }
 
 TEST_CASE("parse_votes") {
