@@ -24,6 +24,9 @@ struct FileResult final : public PaperSink, public DiagnosticSink {
   std::string_view layout;
   const RecordFilter* filter = nullptr;  ///< the worker's, if any
   std::vector<DroppedRecord> dropped;    ///< what `filter` rejected
+  /// Keep copies (with_own_text()) of the records that pass, so that the
+  /// read buffer goes with the parse: a filtered load keeps few records.
+  bool own_text = false;
 
   bool on_paper(Paper&& paper) override {
     if (filter != nullptr && !(*filter)(paper)) {
@@ -33,7 +36,7 @@ struct FileResult final : public PaperSink, public DiagnosticSink {
           papers.size()});
       return true;
     }
-    papers.push_back(std::move(paper));
+    papers.push_back(own_text ? with_own_text(paper) : std::move(paper));
     return true;
   }
 
@@ -186,22 +189,47 @@ LoadResult load_inputs(std::span<const std::string> paths,
     return std::find(paths.begin(), paths.end(), file) != paths.end();
   };
   std::vector<FileResult> results(files.size());
-  // Workers take the next input in order; the results are merged in input
-  // order below, so the output is the one a single thread would give.
+  out.table.keep_best(load.keep);
+  // Inputs go to the table in input order, each as soon as it and every
+  // one before it are parsed (by whichever worker finished the last of
+  // them), so the output is the one a single thread would give, and what
+  // waits for the table is the few inputs parsed ahead of the slowest.
+  std::mutex commit_mutex;
+  std::vector<char> parsed(files.size(), 0);  // under commit_mutex
+  std::size_t committed = 0;                  // under commit_mutex
+  auto commit_ready = [&](std::size_t i) {
+    const std::lock_guard lock(commit_mutex);
+    parsed[i] = 1;
+    for (; committed < files.size() && parsed[committed] != 0; ++committed) {
+      const std::size_t c = committed;
+      if (results[c].error) {
+        out.errors.push_back(std::move(*results[c].error));
+        results[c] = FileResult{};
+        continue;
+      }
+      if (commit(results[c], out, named(files[c]))) {
+        out.inputs.push_back(display_name(files[c]));
+      }
+    }
+  };
+  // Workers take the next input in order.
   std::atomic<std::size_t> next{0};
   // An exception (say, std::bad_alloc) must not unwind past the other
   // threads, which std::terminate would end: the first one stops every
   // worker, and is thrown again once all are joined.
   std::exception_ptr failure;
   std::mutex failure_mutex;
+  const bool own_text = static_cast<bool>(load.filter) && !load.keep;
   auto work = [&]() noexcept {
     try {
       // Each worker filters with its own copy of the query's state.
       const RecordFilter filter = load.filter ? load.filter() : RecordFilter{};
       for (std::size_t i = next++; i < files.size(); i = next++) {
         results[i].filter = filter ? &filter : nullptr;
+        results[i].own_text = own_text && filter;
         parse_input(files[i], results[i], before_read, options);
         results[i].filter = nullptr;
+        commit_ready(i);
       }
     } catch (...) {
       next = files.size();
@@ -227,21 +255,7 @@ LoadResult load_inputs(std::span<const std::string> paths,
   if (failure) {
     std::rethrow_exception(failure);
   }
-  std::size_t total = 0;
-  for (const auto& result : results) {
-    total += result.papers.size();
-  }
-  out.table.reserve(total);
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (results[i].error) {
-      out.errors.push_back(std::move(*results[i].error));
-      results[i] = FileResult{};
-      continue;
-    }
-    if (commit(results[i], out, named(files[i]))) {
-      out.inputs.push_back(display_name(files[i]));
-    }
-  }
+  out.table.settle();
   return out;
 }
 

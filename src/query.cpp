@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <compare>
 #include <deque>
+#include <limits>
 #include <map>
 #include <memory>
 #include <set>
@@ -548,17 +549,43 @@ std::strong_ordering flip(std::strong_ordering order, bool reverse) {
                            : std::strong_ordering::less;
 }
 
+// The order of the sort keys that one record decides (votes, date, id),
+// before the tie-break of input order: sort_rows() and keep_best() share
+// it, so a bounded load keeps the very rows the sort puts first.
+std::strong_ordering compare_records(const Paper& pa,
+                                     const Paper& pb,
+                                     SortKey key,
+                                     bool reverse) {
+  std::strong_ordering c = std::strong_ordering::equal;
+  switch (key) {
+  case SortKey::kVotes:
+    c = compare_optional(pa.votes, pb.votes, !reverse);
+    if (std::is_eq(c)) {
+      c = compare_optional(pa.date, pb.date, true);
+    }
+    break;
+  case SortKey::kDate:
+    c = compare_optional(pa.date, pb.date, reverse);
+    if (std::is_eq(c)) {
+      c = compare_optional(pa.votes, pb.votes, true);
+    }
+    break;
+  case SortKey::kId:
+    c = compare_optional(pa.id, pb.id, reverse);
+    if (std::is_eq(c)) {
+      c = compare_optional(pa.date, pb.date, false);
+    }
+    break;
+  default:  // kInput: the tie-break alone; kTitle, kRelevance: not here
+    break;
+  }
+  return c;
+}
+
 // The order of `top`: votes descending, then date descending, then input.
 bool by_votes(const Row& a, const Row& b) {
-  if (auto c = compare_optional(a.paper->votes, b.paper->votes, true);
-      std::is_neq(c)) {
-    return std::is_lt(c);
-  }
-  if (auto c = compare_optional(a.paper->date, b.paper->date, true);
-      std::is_neq(c)) {
-    return std::is_lt(c);
-  }
-  return a.index < b.index;
+  const auto c = compare_records(*a.paper, *b.paper, SortKey::kVotes, false);
+  return std::is_neq(c) ? std::is_lt(c) : a.index < b.index;
 }
 
 void sort_rows(std::vector<Row>& rows, SortKey key, bool reverse) {
@@ -578,34 +605,14 @@ void sort_rows(std::vector<Row>& rows, SortKey key, bool reverse) {
   auto less = [&](std::size_t ia, std::size_t ib) {
     const Row& a = rows[ia];
     const Row& b = rows[ib];
-    const Paper& pa = *a.paper;
-    const Paper& pb = *b.paper;
     std::strong_ordering c = std::strong_ordering::equal;
     switch (key) {
     case SortKey::kInput:
       return reverse ? a.index > b.index : a.index < b.index;
-    case SortKey::kVotes:
-      c = compare_optional(pa.votes, pb.votes, !reverse);
-      if (std::is_eq(c)) {
-        c = compare_optional(pa.date, pb.date, true);
-      }
-      break;
-    case SortKey::kDate:
-      c = compare_optional(pa.date, pb.date, reverse);
-      if (std::is_eq(c)) {
-        c = compare_optional(pa.votes, pb.votes, true);
-      }
-      break;
     case SortKey::kTitle:
       c = flip(titles[ia] <=> titles[ib], reverse);
       if (std::is_eq(c)) {
-        c = compare_optional(pa.date, pb.date, false);
-      }
-      break;
-    case SortKey::kId:
-      c = compare_optional(pa.id, pb.id, reverse);
-      if (std::is_eq(c)) {
-        c = compare_optional(pa.date, pb.date, false);
+        c = compare_optional(a.paper->date, b.paper->date, false);
       }
       break;
     case SortKey::kRelevance:
@@ -614,11 +621,14 @@ void sort_rows(std::vector<Row>& rows, SortKey key, bool reverse) {
                               : std::strong_ordering::equal;
       c = flip(c, reverse);
       if (std::is_eq(c)) {
-        c = compare_optional(pa.votes, pb.votes, true);
+        c = compare_optional(a.paper->votes, b.paper->votes, true);
       }
       if (std::is_eq(c)) {
-        c = compare_optional(pa.date, pb.date, true);
+        c = compare_optional(a.paper->date, b.paper->date, true);
       }
+      break;
+    default:
+      c = compare_records(*a.paper, *b.paper, key, reverse);
       break;
     }
     return std::is_neq(c) ? std::is_lt(c) : a.index < b.index;
@@ -1086,6 +1096,44 @@ std::function<std::function<bool(const Paper&)>()> record_filter(
       return !rest || selected_rest(query, paper, text, *cache, loose_too);
     };
   };
+}
+
+KeepBest keep_best(const Query& query) {
+  // The rows must be those a filter in the workers selects: no search
+  // terms (scores need every paper), no --loose hint (it needs the papers
+  // only --loose finds), dates known before the load; and --unique picks
+  // among every appearance of an id.
+  if (!query.terms.empty() || query.unique || (query.loose_hint && !query.loose)
+      || (query.dates && query.dates->relative() && !query.now)) {
+    return {};
+  }
+  KeepBest out;
+  if (query.per > 0) {
+    // keep_per_period(): the best `per` of each period by votes, whatever
+    // the order they are listed in then.
+    out.count = query.per;
+    out.before = [](const Paper& a, const Paper& b) {
+      return std::is_lt(compare_records(a, b, SortKey::kVotes, false));
+    };
+    out.group = [by = query.per_period](const Paper& paper) {
+      return paper.date ? period_start(*paper.date, by).days_since_epoch()
+                        : std::numeric_limits<std::int64_t>::max();
+    };
+    return out;
+  }
+  const bool by_record = query.sort == SortKey::kVotes
+                         || query.sort == SortKey::kDate
+                         || query.sort == SortKey::kId
+                         || (query.sort == SortKey::kInput && !query.reverse);
+  if (query.limit == 0 || !by_record) {
+    return {};
+  }
+  out.count = query.limit;
+  out.before = [key = query.sort, reverse = query.reverse](const Paper& a,
+                                                           const Paper& b) {
+    return std::is_lt(compare_records(a, b, key, reverse));
+  };
+  return out;
 }
 
 bool any_selected(const PaperTable& table, const Query& query) {

@@ -34,6 +34,9 @@ struct LoadOptions {
   /// as soon as they are parsed, leaving only their key (DroppedRecord),
   /// so that repeats and the newest date come out as without it.
   RecordFilterFactory filter;
+  /// Keep only the best records (query.hpp: keep_best()) of those the
+  /// filter passes: the table keeps those, as copies, and every key.
+  KeepBest keep;
   /// Worker threads; 0: one per core, at most 16. The result is the same
   /// for any number.
   unsigned threads = 0;
@@ -51,6 +54,10 @@ struct LoadResult {
 /// Loads every input named by `paths` (see find_inputs()). An input that
 /// changed while it was read is read again; one that kept changing is used
 /// as last read, with the warning `changed-while-reading`.
+/// Each input's records go to the table as soon as it and every input
+/// before it are parsed, so what waits is a few inputs, not all of them.
+/// With a filter or a bound, the records kept are copies of their own
+/// (with_own_text()): no read buffer outlives the parse of its inputs.
 /// An exception thrown while reading (std::bad_alloc) reaches the caller
 /// once every worker thread has stopped.
 LoadResult load_inputs(std::span<const std::string> paths,

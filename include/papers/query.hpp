@@ -162,6 +162,16 @@ enum class FilterScope {
 std::function<std::function<bool(const Paper&)>()> record_filter(
     const Query& query, FilterScope scope);
 
+/// What a load filtered by record_filter(query, FilterScope::kAll) needs
+/// to keep of the records its filter passes, for run_query() to give the
+/// same rows (PaperTable::keep_best()): for a limit of N, the first N by
+/// the sort (votes, date or id, --reverse too; input order); for --per
+/// PERIOD N, the N most-voted of each period. No bound (count 0) for a
+/// sort by title, --unique, search terms, a --loose hint, dates relative
+/// to the newest of the inputs, or no limit. Only for a load that applied
+/// that filter (or that no filter would have narrowed).
+KeepBest keep_best(const Query& query);
+
 /// The rows of `table` that `query` selects, in its order.
 std::vector<const Paper*> run_query(const PaperTable& table,
                                     const Query& query);

@@ -301,11 +301,13 @@ std::string printable(std::string_view message) {
 }
 
 LoadResult load_quietly(const CommonOptions& options,
-                        const RecordFilterFactory& filter) {
+                        const RecordFilterFactory& filter,
+                        const KeepBest& keep) {
   LoadOptions load;
   load.parse.layout = options.layout == "canonical" ? LayoutChoice::kCanonical
                                                     : LayoutChoice::kAuto;
   load.filter = filter;
+  load.keep = keep;
   std::optional<Error> threads_error;
   if (const char* env = std::getenv("PAPERS_THREADS");
       env != nullptr && *env != '\0') {
@@ -348,14 +350,15 @@ const LoadResult& load_and_report(const CommonOptions& options) {
 }
 
 const LoadResult& load_and_report(const CommonOptions& options,
-                                  const RecordFilterFactory& filter) {
+                                  const RecordFilterFactory& filter,
+                                  const KeepBest& keep) {
   // Kept to the end of the process and never freed: the kernel takes back
   // the records and the mappings of thousands of inputs at once, where
   // freeing them one by one costs a second pass over the heap and a TLB
   // flush per mapping. A global points at it, so leak checkers see it as
   // reachable.
   static LoadResult* kept = nullptr;
-  kept = new LoadResult(load_quietly(options, filter));
+  kept = new LoadResult(load_quietly(options, filter, keep));
   LoadResult& load = *kept;
   drop_allowed(load.diagnostics, options.allow);
   const bool every_warning = options.warnings || options.strict;

@@ -344,6 +344,8 @@ int run_listing(const ListingOptions& options, View view, bool loose_hint) {
   // needs every paper in its dates (statistics, glossary); "did you mean"
   // for an --author needs every name, so its filter is used only where
   // the inputs can be read again to find them.
+  // Of those, a limited listing keeps only the rows that can still be
+  // printed (top -n 5: five records, and the key of every other).
   const bool by_author = !query->author_keys.empty();
   const bool filter = !by_author || inputs_rereadable(options.common);
   const LoadResult& load = load_and_report(
@@ -351,7 +353,8 @@ int run_listing(const ListingOptions& options, View view, bool loose_hint) {
       filter ? record_filter(
           *query,
           query->terms.empty() ? FilterScope::kAll : FilterScope::kDates)
-             : RecordFilterFactory{});
+             : RecordFilterFactory{},
+      filter ? keep_best(*query) : KeepBest{});
   // The names of every record, when an author matched nothing.
   std::optional<LoadResult> whole;
   auto explain = [&] {

@@ -165,9 +165,11 @@ bool stdin_has_data();
 const LoadResult& load_and_report(const CommonOptions& options);
 
 /// load_and_report() keeping only the records `filter` accepts (see
-/// record_filter() in query.hpp).
+/// record_filter() in query.hpp), and of those only what `keep` says
+/// (keep_best() in query.hpp).
 const LoadResult& load_and_report(const CommonOptions& options,
-                                  const RecordFilterFactory& filter);
+                                  const RecordFilterFactory& filter,
+                                  const KeepBest& keep = {});
 
 /// True when every input can be read a second time: no standard input, and
 /// no pipe or device named as an input (directories give regular files).
@@ -190,7 +192,8 @@ inline std::string join_words(const std::vector<std::string>& words,
 /// Loads the inputs without printing anything, on $PAPERS_THREADS worker
 /// threads when it is set (a number from 1 to 64), else one per core.
 LoadResult load_quietly(const CommonOptions& options,
-                        const RecordFilterFactory& filter = {});
+                        const RecordFilterFactory& filter = {},
+                        const KeepBest& keep = {});
 
 /// Writes `text` to standard error, the one way anything reaches it: it
 /// never throws and never fails the command. A closed or full stderr

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -126,6 +128,159 @@ TEST_CASE("PaperTable: records a filter dropped keep their key") {
   CHECK(table.add_block(std::move(second), between) == 1);
   REQUIRE(table.size() == 3);
   CHECK(table.papers()[2].title == "before");
+}
+
+}  // namespace papers
+
+namespace papers {
+namespace {
+
+Paper voted(std::optional<std::string_view> id,
+            std::string_view date,
+            std::string_view title,
+            std::optional<std::int64_t> votes) {
+  Paper paper = make(id, date, title);
+  paper.votes = votes;
+  return paper;
+}
+
+// top's order: votes descending, unknown last (ties: input order).
+KeepBest most_votes(std::size_t count) {
+  KeepBest bound;
+  bound.count = count;
+  bound.before = [](const Paper& a, const Paper& b) {
+    if (a.votes.has_value() != b.votes.has_value()) {
+      return a.votes.has_value();
+    }
+    return a.votes && *a.votes > *b.votes;
+  };
+  return bound;
+}
+
+std::vector<std::string> titles(const PaperTable& table) {
+  std::vector<std::string> out;
+  for (const Paper& paper : table.papers()) {
+    out.emplace_back(paper.title);
+  }
+  return out;
+}
+
+using Titles = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("with_own_text: the same values, none of the input's bytes") {
+  auto input = std::make_shared<std::string>(
+      "2402.00001 Title https://x Ann Bo - bullet\nfile.md label value");
+  const std::string_view text(*input);
+  const PaperField field{text.substr(51, 5), text.substr(57, 5)};
+  Paper paper;
+  paper.id = text.substr(0, 10);
+  paper.title = text.substr(11, 5);
+  paper.url = text.substr(17, 9);
+  paper.authors = {text.substr(27, 3), text.substr(31, 2)};
+  paper.summary = text.substr(34, 9);
+  paper.fields = std::span<const PaperField>(&field, 1);
+  paper.source = PaperSource{text.substr(43, 7), 3};
+  paper.votes = 4;
+  paper.bytes = input;
+  const Paper copy = with_own_text(paper);
+  CHECK(copy == paper);
+  CHECK(copy.source == paper.source);
+  CHECK(copy.fields.size() == 1);
+  CHECK(copy.fields[0] == field);
+  // Nothing of the copy points into the input, nor keeps it alive.
+  CHECK(input.use_count() == 2);  // `input` and `paper.bytes`
+  const auto outside = [&](std::string_view view) {
+    return view.data() < text.data()
+           || view.data() >= text.data() + text.size();
+  };
+  CHECK(outside(*copy.id));
+  CHECK(outside(copy.title));
+  CHECK(outside(*copy.url));
+  CHECK(outside(copy.authors[1]));
+  CHECK(outside(copy.summary));
+  CHECK(outside(copy.fields[0].value));
+  CHECK(outside(copy.source.file));
+  CHECK(copy.fields.data() != &field);
+  CHECK_FALSE(copy.thumbnail.has_value());
+}
+
+TEST_CASE("KeepBest: the best N of what is not a repeat, in input order") {
+  PaperTable table;
+  SUBCASE("ties go to the record added first; unknown votes last") {
+    table.keep_best(most_votes(2));
+    table.add_block({voted("2402.00001", "2024-02-07", "a", 5),
+                     voted("2402.00002", "2024-02-07", "b", std::nullopt),
+                     voted("2402.00003", "2024-02-07", "c", 7)});
+    table.add_block({voted("2402.00004", "2024-02-08", "d", 7),
+                     voted("2402.00005", "2024-02-08", "e", 7),
+                     voted(std::nullopt, "2024-02-08", "f", 9)});
+    table.settle();
+    CHECK(titles(table) == Titles{"c", "f"});
+    CHECK(table.pruned() == 4);
+    CHECK(table.duplicates() == 0);
+  }
+  SUBCASE("N larger than the records: all of them, in input order") {
+    table.keep_best(most_votes(10));
+    table.add_block({voted("2402.00001", "2024-02-07", "a", 1),
+                     voted("2402.00002", "2024-02-07", "b", 3)});
+    table.add_block({voted("2402.00003", "2024-02-08", "c", 2),
+                     voted("2402.00001", "2024-02-07", "a again", 9)});
+    table.settle();
+    CHECK(titles(table) == Titles{"a", "b", "c"});
+    CHECK(table.pruned() == 0);
+    CHECK(table.duplicates() == 1);
+  }
+  SUBCASE("a repeat never takes a place, even when it would be best") {
+    // The first copy of 2402.00001 (5 votes) is what counts; it is not
+    // among the best, and its later copy (100 votes) is a repeat: a bound
+    // applied before the repeats are known would keep the copy, then drop
+    // it as a repeat, and lose "y".
+    table.keep_best(most_votes(1));
+    table.add_block({voted("2402.00001", "2024-03-01", "x", 5)});
+    table.add_block({voted("2402.00001", "2024-03-01", "x again", 100),
+                     voted("2402.00002", "2024-03-01", "y", 50),
+                     voted("2402.00002", "2024-03-01", "y again", 80)});
+    table.settle();
+    CHECK(titles(table) == Titles{"y"});
+    CHECK(table.duplicates() == 2);
+    CHECK(table.pruned() == 1);
+  }
+  SUBCASE("the key of a record a filter dropped makes a repeat too") {
+    table.keep_best(most_votes(3));
+    std::vector<DroppedRecord> dropped = {
+        DroppedRecord{std::string("2402.00001"), Date::parse("2024-03-01"), 0}};
+    table.add_block({voted("2402.00001", "2024-03-01", "x again", 100),
+                     voted("2402.00002", "2024-03-09", "y", 1)},
+                    dropped);
+    table.settle();
+    CHECK(titles(table) == Titles{"y"});
+    CHECK(table.duplicates() == 1);
+    // The newest date counts every record, kept or not.
+    CHECK(table.newest_date() == Date::parse("2024-03-09"));
+  }
+  SUBCASE("groups: the best N of each") {
+    KeepBest bound = most_votes(1);
+    bound.group = [](const Paper& paper) {
+      return paper.date ? paper.date->days_since_epoch() : 0;
+    };
+    table.keep_best(bound);
+    table.add_block({voted("2402.00001", "2024-03-01", "a", 5),
+                     voted("2402.00002", "2024-03-02", "b", 1),
+                     voted("2402.00003", "2024-03-01", "c", 6),
+                     voted("2402.00004", "2024-03-02", "d", 1)});
+    table.settle();
+    CHECK(titles(table) == Titles{"b", "c"});
+  }
+  SUBCASE("no bound: every record, in the blocks they came in") {
+    table.keep_best(KeepBest{});
+    table.add_block({voted("2402.00001", "2024-03-01", "a", 5),
+                     voted("2402.00002", "2024-03-02", "b", 1)});
+    table.settle();
+    CHECK(titles(table) == Titles{"a", "b"});
+    CHECK(table.pruned() == 0);
+  }
 }
 
 }  // namespace papers

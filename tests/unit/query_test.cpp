@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <deque>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -692,6 +693,147 @@ TEST_CASE("compile_query rejects bad values, naming the option") {
     options.ids = {"2402.03620", "not-an-id"};
     CHECK(error_of(options) == "--id: 'not-an-id' is not an arXiv id");
   }
+}
+
+// Sixty days of papers in twelve blocks, with votes that tie often, no
+// votes, no date, and repeats across blocks and within one, many of them
+// with more votes than their first copy.
+std::vector<std::vector<Paper>> bounded_blocks() {
+  static std::deque<std::string> text;  // outlives every record
+  std::vector<std::vector<Paper>> blocks(12);
+  unsigned state = 7;
+  auto next = [&state](unsigned n) {
+    state = state * 1103515245U + 12345U;
+    return (state >> 16) % n;
+  };
+  for (int i = 0; i < 400; ++i) {
+    Paper paper;
+    const bool repeat = i > 40 && next(4) == 0;
+    const int number =
+        repeat ? static_cast<int>(next(static_cast<unsigned>(i))) : i;
+    const int day = repeat ? number % 60 : i % 60;
+    paper.id = text.emplace_back("2403." + std::to_string(10000 + number));
+    if (number % 37 != 5) {
+      paper.date = Date::from_days(Date{2024, 3, 1}.days_since_epoch() + day);
+    }
+    if (next(9) != 0) {
+      paper.votes = static_cast<std::int64_t>(next(repeat ? 30 : 12));
+    }
+    paper.title = text.emplace_back("title " + std::to_string(i));
+    blocks[static_cast<std::size_t>(i) * 12 / 400].push_back(paper);
+  }
+  return blocks;
+}
+
+TEST_CASE("keep_best: a bounded table gives the rows of a whole one") {
+  std::vector<QueryOptions> queries;
+  for (const std::int64_t n : {1, 2, 5, 17, 1000}) {
+    QueryOptions q = top();
+    q.limit = n;
+    queries.push_back(q);
+    q.reverse = true;
+    queries.push_back(q);
+    for (const char* sort : {"date", "id"}) {
+      q.sort = sort;
+      queries.push_back(q);
+      q.reverse = false;
+      queries.push_back(q);
+    }
+    QueryOptions list;
+    list.limit = n;
+    queries.push_back(list);
+  }
+  for (const char* per : {"day", "week", "month", "year"}) {
+    QueryOptions q = top();
+    q.per = per;
+    q.per_count = 2;
+    queries.push_back(q);
+    q.limit = 7;
+    q.sort = "date";
+    queries.push_back(q);
+  }
+  QueryOptions dated = top();
+  dated.since = "2024-03-10";
+  dated.min_votes = 3;
+  dated.limit = 4;
+  queries.push_back(dated);
+  for (const auto& options : queries) {
+    auto query = compile_query(options);
+    REQUIRE(query.has_value());
+    const KeepBest keep = keep_best(*query);
+    REQUIRE(keep);
+    PaperTable whole;
+    PaperTable bounded;
+    bounded.keep_best(keep);
+    // As the loader does: the query's filter first, then the bound.
+    const auto factory = record_filter(*query, FilterScope::kAll);
+    const auto filter = factory ? factory() : nullptr;
+    for (auto block : bounded_blocks()) {
+      std::vector<Paper> passing;
+      std::vector<DroppedRecord> dropped;
+      for (const Paper& paper : block) {
+        if (filter && !filter(paper)) {
+          dropped.push_back(DroppedRecord{
+              std::string(*paper.id), paper.date, passing.size()});
+        } else {
+          passing.push_back(paper);
+        }
+      }
+      whole.add_block(std::move(block));
+      bounded.add_block(std::move(passing), dropped);
+    }
+    bounded.settle();
+    CHECK(bounded.duplicates() == whole.duplicates());
+    CHECK(bounded.size() + bounded.pruned() + bounded.duplicates() <= 400);
+    INFO("sort '",
+         options.sort,
+         "' reverse ",
+         options.reverse,
+         " limit ",
+         options.limit.value_or(-1),
+         " per '",
+         options.per,
+         "'");
+    CHECK(bounded.size() <= whole.size());
+    CHECK((bounded.size() < whole.size() || keep.count >= whole.size()));
+    CHECK(rows(bounded, options) == rows(whole, options));
+  }
+  CHECK(queries.size() == 44);
+}
+
+TEST_CASE("keep_best: no bound where the rows need more than one record") {
+  auto bound = [](const QueryOptions& options) {
+    auto query = compile_query(options);
+    REQUIRE(query.has_value());
+    return keep_best(*query).count;
+  };
+  QueryOptions q = top();
+  CHECK(bound(q) == 10);
+  q.limit = 0;
+  CHECK(bound(q) == 0);  // no limit
+  q = top();
+  q.unique = true;
+  CHECK(bound(q) == 0);
+  q = top();
+  q.sort = "title";
+  CHECK(bound(q) == 0);
+  q = top();
+  q.since = "7d";
+  CHECK(bound(q) == 0);  // anchored on the newest date, known after the load
+  q.now = "2024-03-05";
+  CHECK(bound(q) == 10);
+  q = top();
+  q.terms = {"routing"};
+  CHECK(bound(q) == 0);
+  q = top();
+  q.authors = {"Quoc Le"};
+  q.loose_hint = true;
+  CHECK(bound(q) == 0);
+  QueryOptions list;
+  list.limit = 3;
+  CHECK(bound(list) == 3);
+  list.reverse = true;
+  CHECK(bound(list) == 0);
 }
 
 TEST_CASE("sort and field names") {
