@@ -179,6 +179,34 @@ TEST_CASE("find_json_special finds each special byte at every position") {
   CHECK(find_json_special(others, 0) == others.size());
 }
 
+TEST_CASE("find_json_special: every byte value, in long and short text") {
+  // The special bytes, from their definition; every other byte is not.
+  auto special = [](unsigned char b) {
+    return b < 0x20 || b == '"' || b == '\\' || b == 0x7F || b == 0xC2
+           || b == 0xD8 || b == 0xDB || b == 0xDC || b == 0xE0 || b == 0xE1
+           || b == 0xE2 || b == 0xEF || b == 0xF0 || b == 0xF3;
+  };
+  for (int b = 0; b < 256; ++b) {
+    const auto byte = static_cast<unsigned char>(b);
+    CAPTURE(b);
+    for (std::size_t size : {1UL, 5UL, 31UL, 32UL, 33UL, 70UL}) {
+      for (std::size_t at : {0UL, size / 2, size - 1}) {
+        std::string text(size, 'z');
+        text[at] = static_cast<char>(byte);
+        CAPTURE(size);
+        CAPTURE(at);
+        CHECK(find_json_special(text, 0) == (special(byte) ? at : size));
+        // From a later start, and on a view of a longer buffer whose
+        // bytes after the view are special: they must not be seen.
+        const std::string padded = text + '"' + std::string(40, '\x01');
+        const std::string_view view(padded.data(), size);
+        CHECK(find_json_special(view, at) == (special(byte) ? at : size));
+        CHECK(find_json_special(view, at + 1) == size);
+      }
+    }
+  }
+}
+
 TEST_CASE("decode_at reads one code point, and a bad byte as -1 of length 1") {
   const std::string text = "a\xC3\xA9\xEA\xB0\x80\xF0\x9F\x98\x80\xFF\xE2\x82";
   CHECK(decode_at(text, 0).cp == 'a');
