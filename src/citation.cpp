@@ -1,6 +1,6 @@
 #include "citation.hpp"
 
-#include "text_util.hpp"
+#include "ascii.hpp"
 
 #include <papers/text_fold.hpp>
 

@@ -1,9 +1,11 @@
+#include "ascii.hpp"
+#include "byte_scan.hpp"
 #include "layout_reader.hpp"
 #include "line_splitter.hpp"
 #include "paper_parse.hpp"
 #include "syntax.hpp"
 #include "text_store.hpp"
-#include "text_util.hpp"
+#include "utf8.hpp"
 
 #include <papers/digest_parser.hpp>
 

@@ -2,7 +2,7 @@
 // one transaction; FTS5's external-content table papers_fts indexes title
 // and summary through triggers, so it stays in sync when rows change later.
 #include "format_writers.hpp"
-#include "text_util.hpp"
+#include "utf8.hpp"
 
 #include <papers/export.hpp>
 #include <papers/markup.hpp>

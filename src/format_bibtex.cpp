@@ -5,9 +5,10 @@
 // capitals after their first letter (LLMs, GPT-4, BERTScore) are braced so
 // that a style that lowercases titles keeps them; text stays UTF-8 (biber,
 // bibtex8 and pandoc read it).
+#include "ascii.hpp"
 #include "citation.hpp"
 #include "format_writers.hpp"
-#include "text_util.hpp"
+#include "utf8.hpp"
 
 #include <array>
 #include <vector>

@@ -4,10 +4,10 @@
 // writes, as it does for papers: flat records (keys and Values) for json,
 // jsonl, csv and tsv, and an aligned table (with an optional bar column) or
 // a labelled list for people.
+#include "ascii.hpp"
 #include "bar_chart.hpp"
 #include "format_writers.hpp"
 #include "output_engine.hpp"
-#include "text_util.hpp"
 #include "text_width.hpp"
 
 #include <papers/format.hpp>

@@ -8,7 +8,6 @@
 // sanitised like every other human-facing format.
 #include "format_writers.hpp"
 #include "syntax.hpp"
-#include "text_util.hpp"
 #include "text_width.hpp"
 
 #include <papers/summary.hpp>

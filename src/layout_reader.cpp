@@ -1,8 +1,8 @@
 #include "layout_reader.hpp"
 
+#include "ascii.hpp"
 #include "syntax.hpp"
 #include "text_store.hpp"
-#include "text_util.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,9 +1,11 @@
 #include "line_splitter.hpp"
 
+#include "byte_scan.hpp"
+
 #include <algorithm>
 #include <cstring>
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#ifdef PAPERS_HAVE_AVX2_PATH
 #  include <immintrin.h>
 #endif
 
@@ -21,7 +23,7 @@ std::uint64_t scan_bytes(const char* p, std::size_t n) {
   return mask;
 }
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#ifdef PAPERS_HAVE_AVX2_PATH
 
 __attribute__((target("avx2"))) std::uint64_t scan64_avx2(const char* p) {
   __m256i lo;
@@ -53,8 +55,7 @@ std::uint64_t scan64_sse2(const char* p) {
 
 using Scan64 = std::uint64_t (*)(const char*);
 
-const Scan64 kScan64 =
-    __builtin_cpu_supports("avx2") ? scan64_avx2 : scan64_sse2;
+const Scan64 kScan64 = cpu_has_avx2() ? scan64_avx2 : scan64_sse2;
 
 #else
 

@@ -1,4 +1,5 @@
-#include "text_util.hpp"
+#include "byte_scan.hpp"
+#include "utf8.hpp"
 
 #include <papers/markup.hpp>
 

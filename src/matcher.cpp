@@ -1,4 +1,6 @@
-#include "text_util.hpp"
+#include "ascii.hpp"
+#include "byte_scan.hpp"
+#include "utf8.hpp"
 
 #include <papers/matcher.hpp>
 #include <papers/text_fold.hpp>

@@ -1,8 +1,9 @@
 #include "output_engine.hpp"
 
 #include "bar_chart.hpp"
-#include "text_util.hpp"
+#include "byte_scan.hpp"
 #include "text_width.hpp"
+#include "utf8.hpp"
 
 #include <fmt/format.h>
 #include <utf8proc.h>

@@ -1,6 +1,6 @@
+#include "ascii.hpp"
 #include "paper_parse.hpp"
 #include "text_store.hpp"
-#include "text_util.hpp"
 
 #include <papers/paper.hpp>
 #include <papers/summary.hpp>

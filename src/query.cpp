@@ -1,4 +1,4 @@
-#include "text_util.hpp"
+#include "utf8.hpp"
 
 #include <papers/markup.hpp>
 #include <papers/query.hpp>

@@ -1,4 +1,5 @@
-#include "text_util.hpp"
+#include "ascii.hpp"
+#include "utf8.hpp"
 
 #include <papers/markup.hpp>
 #include <papers/rank.hpp>

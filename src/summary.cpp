@@ -2,10 +2,10 @@
 // canonical grammar, with the recognisers of syntax.hpp. The parser keeps
 // only the raw span (Paper::summary); the bullets are made here, on
 // demand, for the papers a command prints or searches.
+#include "ascii.hpp"
 #include "line_splitter.hpp"
 #include "syntax.hpp"
 #include "text_store.hpp"
-#include "text_util.hpp"
 
 #include <papers/summary.hpp>
 

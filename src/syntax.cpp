@@ -1,7 +1,7 @@
 #include "syntax.hpp"
 
+#include "ascii.hpp"
 #include "paper_parse.hpp"
-#include "text_util.hpp"
 
 #include <cmark.h>
 

@@ -1,12 +1,13 @@
-#include "text_util.hpp"
+#include "ascii.hpp"
+#include "byte_scan.hpp"
+#include "utf8.hpp"
 
 #include <papers/text_fold.hpp>
 
 #include <utf8proc.h>
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#ifdef PAPERS_HAVE_AVX2_PATH
 #  include <immintrin.h>
-#  define PAPERS_FOLD_AVX2 1
 #endif
 
 #include <algorithm>
@@ -104,7 +105,7 @@ bool folds_as_ascii_scalar(std::string_view text) {
   return true;
 }
 
-#ifdef PAPERS_FOLD_AVX2
+#ifdef PAPERS_HAVE_AVX2_PATH
 // A lead byte of valid UTF-8 at p[0] (p[1], p[2] exist) starts a Hangul
 // syllable or a CJK ideograph.
 bool lead_folds_as_itself(const unsigned char* p) {
@@ -211,10 +212,9 @@ __attribute__((target("avx2"))) bool folds_as_ascii_avx2(
 }  // namespace
 
 bool folds_as_ascii(std::string_view text) {
-#ifdef PAPERS_FOLD_AVX2
+#ifdef PAPERS_HAVE_AVX2_PATH
   // Summaries are mostly Hangul: byte by byte this was a fifth of a search.
-  static const bool has_avx2 = __builtin_cpu_supports("avx2") != 0;
-  if (text.size() >= 64 && has_avx2) {
+  if (text.size() >= 64 && cpu_has_avx2()) {
     // folds_as_ascii_scalar() is true only of valid UTF-8; given that, the
     // lead bytes alone decide.
     return is_valid_utf8(text) && folds_as_ascii_avx2(text);

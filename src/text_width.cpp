@@ -1,6 +1,6 @@
 #include "text_width.hpp"
 
-#include "text_util.hpp"
+#include "utf8.hpp"
 
 #include <utf8proc.h>
 

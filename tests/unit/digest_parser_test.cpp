@@ -440,8 +440,9 @@ TEST_CASE("bytes: BOM, line ends, invalid UTF-8, NUL, empty input") {
                            "- \xC3\n- \xE2\x82\n");
     REQUIRE(out.papers.size() == 1);
     CHECK(out.papers[0].title == "A\uFFFD");
-    // Each byte of an invalid sequence becomes one U+FFFD (text_util's
-    // rule; WHATWG's maximal subparts would give one for "\xE2\x82").
+    // Each byte of an invalid sequence becomes one U+FFFD
+    // (append_utf8_repaired's rule; WHATWG's maximal subparts would give one
+    // for "\xE2\x82").
     CHECK(texts(out.papers[0]) == Strings{"\uFFFD", "\uFFFD\uFFFD"});
     CHECK(warnings(out) == Strings{"2: invalid UTF-8, replaced with U+FFFD"});
   }

@@ -1,6 +1,6 @@
 #include "dump.hpp"
 
-#include "text_util.hpp"
+#include "utf8.hpp"
 
 #include <papers/digest_parser.hpp>
 #include <papers/summary.hpp>
