@@ -187,38 +187,10 @@ Examples:
       },
       "",
       "non-empty");
-  // Only the invoked command's options are built: building all twelve
-  // was about half of the start-up. The command is the first argument
-  // (after hoist_global_options()); `completions` reads every command's
-  // options.
   std::vector<std::string> args(argv + 1, argv + argc);
   if (auto error = hoist_global_options(args)) {
     eprint("papers: error: {}\n", printable(*error));
     return kExitError;
-  }
-  // The command is the first argument once the global options before it
-  // are moved after it; `help` prints the help of any command.
-  // A copy, not a view: `args.empty() ? "" : args[0]` is a std::string
-  // temporary, and a view of it dangles (release builds then matched no
-  // command and built no command's options).
-  const std::string invoked = args.empty() ? std::string() : args[0];
-  const bool build_all = invoked == "completions" || invoked == "help";
-  for (const auto& command : kCommands) {
-    CLI::App* sub = app.add_subcommand(command.name, command.summary);
-    // Arguments a command does not take are reported after parsing, with
-    // the nearest option (leftover_message()).
-    sub->allow_extras();
-    subcommands.push_back(sub);
-    if (!build_all && invoked != command.name) {
-      runners.emplace_back();
-      continue;
-    }
-    runners.push_back(command.setup(*sub));
-    for (CLI::Option* option : sub->get_options()) {
-      if (option->get_items_expected_max() > 0) {
-        option->check(non_empty);
-      }
-    }
   }
   if (!args.empty() && !args[0].starts_with('-') && !is_command(args[0])) {
     std::vector<std::string_view> names;
@@ -230,6 +202,52 @@ Examples:
            printable(args[0]),
            hint.empty() ? "; 'papers --help' lists them" : hint);
     return kExitError;
+  }
+  // Start-up is mostly building commands, so a run builds only what it
+  // can reach. The command is the first argument once the global options
+  // before it are moved after it. A command's options are built when it
+  // is the one invoked, when `help` names it (`papers help top`), and
+  // for `completions`, which reads them all. The other commands are
+  // registered, with their summary and no options, only when the run may
+  // list or name them: `papers` alone or with an option (`--help`),
+  // `help` and `completions`; a run of `top` has `top` alone (CLI11 never
+  // takes a second command once one is parsed: require_subcommand(1)),
+  // and `papers --version` none (its callback ends the parse before a
+  // command is required).
+  // A copy, not a view: `args.empty() ? "" : args[0]` is a std::string
+  // temporary, and a view of it dangles (release builds then matched no
+  // command and built no command's options).
+  const std::string invoked = args.empty() ? std::string() : args[0];
+  const bool build_all = invoked == "completions";
+  const bool version_only =
+      args.size() == 1 && (invoked == "-V" || invoked == "--version");
+  const bool register_all =
+      !version_only && (build_all || invoked == "help" || !is_command(invoked));
+  for (const auto& command : kCommands) {
+    const bool is_invoked = invoked == command.name;
+    if (!register_all && !is_invoked) {
+      subcommands.push_back(nullptr);
+      runners.emplace_back();
+      continue;
+    }
+    CLI::App* sub = app.add_subcommand(command.name, command.summary);
+    // Arguments a command does not take are reported after parsing, with
+    // the nearest option (leftover_message()).
+    sub->allow_extras();
+    subcommands.push_back(sub);
+    const bool named_by_help =
+        invoked == "help"
+        && std::find(args.begin() + 1, args.end(), command.name) != args.end();
+    if (!build_all && !is_invoked && !named_by_help) {
+      runners.emplace_back();
+      continue;
+    }
+    runners.push_back(command.setup(*sub));
+    for (CLI::Option* option : sub->get_options()) {
+      if (option->get_items_expected_max() > 0) {
+        option->check(non_empty);
+      }
+    }
   }
   CLI::App* command = !args.empty() && is_command(args[0])
                           ? app.get_subcommand(args[0])
@@ -265,7 +283,7 @@ Examples:
     }
   }
   for (std::size_t i = 0; i < subcommands.size(); ++i) {
-    if (subcommands[i]->parsed() && runners[i]) {
+    if (subcommands[i] != nullptr && subcommands[i]->parsed() && runners[i]) {
       return runners[i]();
     }
   }
