@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -99,6 +100,9 @@ std::string run(const std::vector<std::string>& argv) {
     args.push_back(const_cast<char*>(arg.c_str()));
   }
   args.push_back(nullptr);
+  // What was printed comes before what the opener prints, and a child
+  // never inherits a buffer to write twice.
+  std::fflush(stdout);
   const pid_t pid = fork();
   if (pid < 0) {
     return std::string("cannot start ") + argv.front() + ": "
