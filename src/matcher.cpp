@@ -6,11 +6,13 @@
 #include <papers/text_fold.hpp>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <tuple>
 
 namespace papers {
 namespace {
@@ -304,6 +306,25 @@ bool Matcher::matches_text(std::string_view text) const {
 }
 
 std::size_t Matcher::count_text(std::string_view text) const {
+  if (regex_ != nullptr || case_sensitive_ || needle_.empty()) {
+    return count_in(text, false);
+  }
+  return count_text(TextView(text));
+}
+
+std::size_t Matcher::count_text(const TextView& text) const {
+  if (regex_ != nullptr || case_sensitive_ || needle_.empty()) {
+    return count_in(text.text(), false);
+  }
+  if (text.folds_as_ascii()) {
+    return count_in(text.text(), true);
+  }
+  return count_in(text.folded(), false);
+}
+
+// count_text() of the text to scan: as written, or (`lower`) lowering its
+// ASCII letters as it is compared.
+std::size_t Matcher::count_in(std::string_view text, bool lower) const {
   if (regex_ != nullptr) {
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece match;
@@ -324,16 +345,6 @@ std::size_t Matcher::count_text(std::string_view text) const {
   if (needle_.empty()) {
     return 0;
   }
-  std::string folded;
-  bool lower = false;
-  if (!case_sensitive_) {
-    if (folds_as_ascii(text)) {
-      lower = true;
-    } else {
-      folded = fold_text(text);
-      text = folded;
-    }
-  }
   std::size_t n = 0;
   std::size_t end = 0;
   for (std::size_t at = find_from(text, 0, lower, &end);
@@ -346,6 +357,40 @@ std::size_t Matcher::count_text(std::string_view text) const {
 
 std::vector<MatchSpan> Matcher::find_text(std::string_view text,
                                           std::size_t max) const {
+  if (regex_ != nullptr || needle_.empty() || case_sensitive_) {
+    return find_in(text, false, max);
+  }
+  return find_text(TextView(text), max);
+}
+
+std::vector<MatchSpan> Matcher::find_text(const TextView& view,
+                                          std::size_t max) const {
+  const std::string_view text = view.text();
+  if (regex_ != nullptr || needle_.empty() || case_sensitive_) {
+    return find_in(text, false, max);
+  }
+  if (view.folds_as_ascii()) {
+    return find_in(text, true, max);
+  }
+  // Folding changes lengths: match on the text folded one grapheme
+  // cluster at a time, and map each match back to the clusters it covers.
+  std::vector<MatchSpan> out;
+  const FoldedText mapped = fold_text_mapped(text);
+  std::size_t end = 0;
+  for (std::size_t at = find_from(mapped.text, 0, false, &end);
+       at != std::string_view::npos && out.size() < max;
+       at = find_from(mapped.text, end, false, &end)) {
+    if (end > at) {
+      out.push_back({mapped.begin[at], mapped.end[end - 1]});
+    }
+  }
+  return out;
+}
+
+// find_text() of the text to scan as count_in() takes it.
+std::vector<MatchSpan> Matcher::find_in(std::string_view text,
+                                        bool lower,
+                                        std::size_t max) const {
   std::vector<MatchSpan> out;
   if (regex_ != nullptr) {
     re2::StringPiece input(text.data(), text.size());
@@ -365,28 +410,30 @@ std::vector<MatchSpan> Matcher::find_text(std::string_view text,
   if (needle_.empty()) {
     return out;
   }
-  if (case_sensitive_ || folds_as_ascii(text)) {
-    const bool lower = !case_sensitive_;
-    std::size_t end = 0;
-    for (std::size_t at = find_from(text, 0, lower, &end);
-         at != std::string_view::npos && out.size() < max;
-         at = find_from(text, end, lower, &end)) {
-      out.push_back({at, end});
-    }
-    return out;
-  }
-  // Folding changes lengths: match on the text folded one grapheme
-  // cluster at a time, and map each match back to the clusters it covers.
-  const FoldedText mapped = fold_text_mapped(text);
   std::size_t end = 0;
-  for (std::size_t at = find_from(mapped.text, 0, false, &end);
+  for (std::size_t at = find_from(text, 0, lower, &end);
        at != std::string_view::npos && out.size() < max;
-       at = find_from(mapped.text, end, false, &end)) {
-    if (end > at) {
-      out.push_back({mapped.begin[at], mapped.end[end - 1]});
-    }
+       at = find_from(text, end, lower, &end)) {
+    out.push_back({at, end});
   }
   return out;
+}
+
+TextView::TextView(std::string_view text) : text_(text) {}
+
+bool TextView::folds_as_ascii() const {
+  if (ascii_ < 0) {
+    ascii_ = papers::folds_as_ascii(text_) ? 1 : 0;
+  }
+  return ascii_ != 0;
+}
+
+std::string_view TextView::folded() const {
+  if (!have_folded_) {
+    folded_ = fold_text(text_);
+    have_folded_ = true;
+  }
+  return folded_;
 }
 
 bool Matcher::matches(std::string_view raw,
@@ -405,6 +452,150 @@ bool Matcher::matches(std::string_view raw,
   std::size_t end = 0;
   return find_from(case_sensitive_ ? raw : folded, 0, false, &end)
          != std::string_view::npos;
+}
+
+// --- TermSet ---------------------------------------------------------------
+
+namespace {
+
+// A byte as an RE2 Latin-1 literal.
+void append_byte(std::string& out, unsigned char c) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += "\\x{";
+  out += kHex[c >> 4];
+  out += kHex[c & 15];
+  out += '}';
+}
+
+}  // namespace
+
+// Two sets, both matching bytes (Latin-1): the case-insensitive literals'
+// needles on the text count_text() scans (the text itself when it folds as
+// ASCII, with either case of an ASCII letter; else the folded text), and
+// the case-sensitive ones on the text as written. ids map a set's pattern
+// to its term.
+struct TermSet::Sets {
+  Sets()
+      : folded(options(), RE2::UNANCHORED), raw(options(), RE2::UNANCHORED) {}
+
+  static RE2::Options options() {
+    RE2::Options o;
+    o.set_encoding(RE2::Options::EncodingLatin1);
+    o.set_case_sensitive(true);
+    o.set_log_errors(false);
+    o.set_max_mem(kRegexMemory);
+    return o;
+  }
+
+  RE2::Set folded;
+  RE2::Set raw;
+  std::vector<std::size_t> folded_ids;
+  std::vector<std::size_t> raw_ids;
+  bool folded_ok = false;
+  bool raw_ok = false;
+};
+
+TermSet::TermSet(std::span<const Matcher* const> terms)
+    : size_(terms.size()), sets_(std::make_unique<Sets>()) {
+  std::string pattern;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    const Matcher& m = *terms[i];
+    if (m.is_regex() || m.needle_.empty()) {
+      always_.push_back(i);
+      continue;
+    }
+    const bool lower = !m.case_sensitive_;
+    pattern.clear();
+    for (std::size_t k = 0; k < m.needle_.size(); ++k) {
+      if (m.gaps_[k] != 0) {
+        pattern += "[\\x{20}\\x{09}\\x{0a}]*";
+      }
+      const auto c = static_cast<unsigned char>(m.needle_[k]);
+      const auto upper = static_cast<unsigned char>(ascii_upper(m.needle_[k]));
+      if (lower && upper != c) {
+        pattern += '[';
+        append_byte(pattern, c);
+        append_byte(pattern, upper);
+        pattern += ']';
+      } else {
+        append_byte(pattern, c);
+      }
+    }
+    RE2::Set& set = lower ? sets_->folded : sets_->raw;
+    if (set.Add(pattern, nullptr) < 0) {
+      always_.push_back(i);
+      continue;
+    }
+    (lower ? sets_->folded_ids : sets_->raw_ids).push_back(i);
+  }
+  // A set that does not compile takes no term.
+  for (auto [set, ids, ok] :
+       {std::tuple(&sets_->folded, &sets_->folded_ids, &sets_->folded_ok),
+        std::tuple(&sets_->raw, &sets_->raw_ids, &sets_->raw_ok)}) {
+    *ok = !ids->empty() && set->Compile();
+    if (!*ok) {
+      always_.insert(always_.end(), ids->begin(), ids->end());
+      ids->clear();
+    }
+  }
+  literals_ = sets_->folded_ids.size() + sets_->raw_ids.size();
+}
+
+TermSet::TermSet(TermSet&&) noexcept = default;
+TermSet& TermSet::operator=(TermSet&&) noexcept = default;
+TermSet::~TermSet() = default;
+
+void TermSet::mark(const TextView& text,
+                   std::vector<unsigned char>& maybe) const {
+  mark_with(text, maybe, false);
+}
+
+void TermSet::mark_for_find(const TextView& text,
+                            std::vector<unsigned char>& maybe) const {
+  mark_with(text, maybe, true);
+}
+
+void TermSet::mark_with(const TextView& view,
+                        std::vector<unsigned char>& maybe,
+                        bool for_find) const {
+  maybe.resize(size_, 0);
+  for (const auto i : always_) {
+    maybe[i] = 1;
+  }
+  thread_local std::vector<int> found;
+  // Marks the terms of `ids` that `set` finds in `in`; all of them when
+  // the set could not tell (its DFA out of memory).
+  const auto run = [&](const RE2::Set& set,
+                       const std::vector<std::size_t>& ids,
+                       std::string_view in) {
+    found.clear();
+    RE2::Set::ErrorInfo error{};
+    if (!set.Match(re2::StringPiece(in.data(), in.size()), &found, &error)
+        && error.kind != RE2::Set::kNoError) {
+      for (const auto i : ids) {
+        maybe[i] = 1;
+      }
+      return;
+    }
+    for (const int f : found) {
+      maybe[ids[static_cast<std::size_t>(f)]] = 1;
+    }
+  };
+  if (sets_->raw_ok) {
+    run(sets_->raw, sets_->raw_ids, view.text());
+  }
+  if (sets_->folded_ok) {
+    if (view.folds_as_ascii()) {
+      run(sets_->folded, sets_->folded_ids, view.text());
+    } else if (for_find) {
+      // find_text() matches on text folded a cluster at a time.
+      for (const auto i : sets_->folded_ids) {
+        maybe[i] = 1;
+      }
+    } else {
+      run(sets_->folded, sets_->folded_ids, view.folded());
+    }
+  }
 }
 
 bool has_uppercase(std::string_view term, bool regex) {

@@ -183,8 +183,29 @@ class PaperText {
     return *summary_plain_;
   }
 
+  // The title and the summary's bullets prepared once for all the terms
+  // that count in them.
+  const TextView& title_view() {
+    if (!title_view_) {
+      title_view_.emplace(paper_.title);
+    }
+    return *title_view_;
+  }
+
+  const std::deque<TextView>& summary_views() {
+    if (!summary_views_) {
+      summary_views_.emplace();
+      for (const auto plain : summary_plain()) {
+        summary_views_->emplace_back(plain);
+      }
+    }
+    return *summary_views_;
+  }
+
  private:
   const Paper& paper_;
+  std::optional<TextView> title_view_;
+  std::optional<std::deque<TextView>> summary_views_;
   SummaryItems items_;
   std::optional<std::vector<std::string_view>> summary_plain_;
   std::deque<std::string> rendered_;
@@ -228,7 +249,46 @@ struct QueryCache {
   // Per key of the author filter: some author has it (strict, loose).
   std::vector<std::pair<bool, bool>> found;
   std::vector<std::string_view> first_words;  // of each key of the filter
+
+  // With many search terms, the terms and then their expansions in one
+  // TermSet, and which of them may occur in the paper being counted.
+  std::optional<TermSet> term_set;
+  std::vector<unsigned char> maybe;
 };
+
+// From how many literal terms (with their expansions) a search looks for
+// them all in one pass over each text rather than one scan a term.
+constexpr std::size_t kTermSetFrom = 4;
+
+// The terms of `q`, then each term's expansions, as TermSet indexes them.
+std::vector<const Matcher*> all_terms(const Query& q) {
+  std::vector<const Matcher*> all;
+  for (const auto& m : q.terms) {
+    all.push_back(&m);
+  }
+  for (const auto& alternatives : q.expansions) {
+    for (const auto& m : alternatives) {
+      all.push_back(&m);
+    }
+  }
+  return all;
+}
+
+// A TermSet of `terms` when enough of them are literals for it to pay.
+std::optional<TermSet> term_set_of(std::span<const Matcher* const> terms) {
+  const auto literals =
+      std::count_if(terms.begin(), terms.end(), [](const Matcher* m) {
+        return !m->is_regex();
+      });
+  if (static_cast<std::size_t>(literals) < kTermSetFrom) {
+    return std::nullopt;
+  }
+  TermSet set(terms);
+  if (set.literals() < kTermSetFrom) {
+    return std::nullopt;
+  }
+  return set;
+}
 
 bool term_matches(const Matcher& m,
                   SearchField in,
@@ -365,11 +425,11 @@ FieldCounts count_term(const Matcher& m,
     return static_cast<std::uint32_t>(std::min<std::size_t>(n, UINT32_MAX));
   };
   if (in.title) {
-    counts[kRankTitle] = narrow(m.count_text(paper.title));
+    counts[kRankTitle] = narrow(m.count_text(text.title_view()));
   }
   if (in.summary) {
     std::size_t n = 0;
-    for (const auto plain : text.summary_plain()) {
+    for (const auto& plain : text.summary_views()) {
       n += m.count_text(plain);
     }
     counts[kRankSummary] = narrow(n);
@@ -413,12 +473,39 @@ bool count_terms(const Query& q,
   std::size_t matched = 0;
   std::size_t matched_expanded = 0;
   const std::size_t terms = std::min(q.terms.size(), counts.size());
+  // With a TermSet, a term it rules out of the title and the summary is
+  // counted in the authors alone (if there).
+  RankIn absent = in;
+  absent.title = false;
+  absent.summary = false;
+  auto& maybe = cache.maybe;
+  if (cache.term_set) {
+    maybe.assign(maybe.size(), 0);
+    if (in.title) {
+      cache.term_set->mark(text.title_view(), maybe);
+    }
+    if (in.summary) {
+      for (const auto& plain : text.summary_views()) {
+        cache.term_set->mark(plain, maybe);
+      }
+    }
+  }
+  const auto where = [&](std::size_t index) -> const RankIn& {
+    return !cache.term_set || maybe[index] != 0 ? in : absent;
+  };
+  std::size_t expansion_index = q.terms.size();
   for (std::size_t t = 0; t < terms; ++t) {
-    counts[t] = count_term(q.terms[t], in, paper, text, cache);
+    counts[t] = count_term(q.terms[t], where(t), paper, text, cache);
     FieldCounts more{};
+    const std::size_t first_expansion = expansion_index;
+    if (t < q.expansions.size()) {
+      expansion_index += q.expansions[t].size();
+    }
     if (t < q.expansions.size() && (q.expand || expanded != nullptr)) {
-      for (const auto& m : q.expansions[t]) {
-        const auto c = count_term(m, in, paper, text, cache);
+      for (std::size_t e = 0; e < q.expansions[t].size(); ++e) {
+        const auto& m = q.expansions[t][e];
+        const auto c =
+            count_term(m, where(first_expansion + e), paper, text, cache);
         for (std::size_t f = 0; f < kRankFields; ++f) {
           more[f] += c[f];
         }
@@ -914,6 +1001,8 @@ std::vector<Row> scored_rows(const PaperTable& table,
   std::vector<Row> rows;
   QueryCache cache(query);
   const auto dates = query_dates(query, table);
+  const auto every_term = all_terms(query);
+  cache.term_set = term_set_of(every_term);
   if (query.terms.empty()) {
     const bool loose_too = loose_rows != nullptr;
     for (std::size_t i = 0; i < papers.size(); ++i) {
@@ -1177,10 +1266,12 @@ SearchResult run_search(const PaperTable& table, const Query& query) {
     all.push_back(&m);
   }
   all.insert(all.end(), expanded.begin(), expanded.end());
+  const auto set = term_set_of(all);
   std::vector<std::string_view> plain;
   for (const Row& row : rows) {
     kept.get(row, plain);
-    Hit hit = make_snippet(*row.paper, plain, all, in);
+    Hit hit =
+        make_snippet(*row.paper, plain, all, in, 160, set ? &*set : nullptr);
     hit.score = row.score;
     out.hits.push_back(std::move(hit));
   }

@@ -82,15 +82,25 @@ Hit make_snippet(const Paper& paper,
                  std::span<const std::string_view> plain_bullets,
                  std::span<const Matcher* const> terms,
                  const RankIn& in,
-                 std::size_t columns) {
+                 std::size_t columns,
+                 const TermSet* set) {
   using Marks = std::vector<std::pair<std::size_t, std::size_t>>;
+  std::vector<unsigned char> maybe;
   // The matches of every term in `text` into `marks`, sorted; returns how
   // many terms match.
   auto marks_in = [&](std::string_view text, Marks& marks) {
     marks.clear();
     std::size_t distinct = 0;
-    for (const Matcher* term : terms) {
-      const auto found = term->find_text(text, 64);
+    const TextView view(text);
+    if (set != nullptr) {
+      maybe.assign(terms.size(), 0);
+      set->mark_for_find(view, maybe);
+    }
+    for (std::size_t t = 0; t < terms.size(); ++t) {
+      if (set != nullptr && maybe[t] == 0) {
+        continue;
+      }
+      const auto found = terms[t]->find_text(view, 64);
       distinct += found.empty() ? 0U : 1U;
       for (const auto& span : found) {
         marks.emplace_back(span.begin, span.end);

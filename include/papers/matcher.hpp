@@ -47,6 +47,27 @@ struct RegexTerm {
   bool case_sensitive = false;
 };
 
+/// A text that many terms look at, prepared once for them all: whether it
+/// folds as ASCII (folds_as_ascii()), and else its fold_text(), made on
+/// first use.
+class TextView {
+ public:
+  explicit TextView(std::string_view text);
+
+  std::string_view text() const { return text_; }
+
+  /// folds_as_ascii(text()), worked out on first use.
+  bool folds_as_ascii() const;
+  /// fold_text(text()), made on first use.
+  std::string_view folded() const;
+
+ private:
+  std::string_view text_;
+  mutable signed char ascii_ = -1;  ///< unknown, false, true
+  mutable bool have_folded_ = false;
+  mutable std::string folded_;
+};
+
 /// One search term, ready to match.
 class Matcher {
  public:
@@ -88,11 +109,16 @@ class Matcher {
   /// How many times the term occurs in `text` (as for matches_text()),
   /// counting matches that do not overlap, from the left.
   std::size_t count_text(std::string_view text) const;
+  /// count_text(text.text()), with what the view already knows.
+  std::size_t count_text(const TextView& text) const;
 
   /// Where the term occurs in `text` (as for count_text()), at most `max`
   /// matches, as byte ranges of `text` itself: a literal matched on folded
   /// text is mapped back to whole grapheme clusters of `text`.
   std::vector<MatchSpan> find_text(std::string_view text,
+                                   std::size_t max = SIZE_MAX) const;
+  /// find_text(text.text(), max), with what the view already knows.
+  std::vector<MatchSpan> find_text(const TextView& text,
                                    std::size_t max = SIZE_MAX) const;
 
   /// True for a regex: it needs `raw`, and never `folded`.
@@ -113,6 +139,10 @@ class Matcher {
   // The literal's needle on the text it looks at (folded, or as written
   // when case-sensitive), its spaces between Hangul syllables removed;
   // gaps_[k] is 1 where any run of spaces may come before needle_[k].
+  std::size_t count_in(std::string_view text, bool lower) const;
+  std::vector<MatchSpan> find_in(std::string_view text,
+                                 bool lower,
+                                 std::size_t max) const;
   std::size_t match_at(std::string_view text, std::size_t at, bool lower) const;
   std::size_t find_from(std::string_view text,
                         std::size_t from,
@@ -125,7 +155,50 @@ class Matcher {
   bool has_gaps_ = false;
   bool case_sensitive_ = false;
   std::string name_needle_;  ///< author_key(term)
+
+  friend class TermSet;
   std::unique_ptr<const Regex> regex_;
+};
+
+/// Many literal terms looked for together: which of them may occur in a
+/// text, in one pass over it (an RE2::Set of their needles) instead of
+/// one scan a term. It only rules terms out: where it says a term may
+/// occur, the term's own count_text() or find_text() says how often; where
+/// it says not, those would find nothing. Regexes, and literals it cannot
+/// take, always may occur.
+class TermSet {
+ public:
+  /// The set of `terms` (indices as in the span; the matchers must
+  /// outlive the set).
+  explicit TermSet(std::span<const Matcher* const> terms);
+  TermSet(TermSet&&) noexcept;
+  TermSet& operator=(TermSet&&) noexcept;
+  ~TermSet();
+
+  /// Sets maybe[i] (sized to the terms) to 1 for each term that may occur
+  /// in `text` as count_text() looks at it, and leaves the others as they
+  /// were (so several texts can be marked into one vector).
+  void mark(const TextView& text, std::vector<unsigned char>& maybe) const;
+
+  /// As mark(), for find_text(): where text is not folded as ASCII, every
+  /// case-insensitive literal may occur.
+  void mark_for_find(const TextView& text,
+                     std::vector<unsigned char>& maybe) const;
+
+  /// How many terms the set takes (the others always may occur).
+  std::size_t literals() const { return literals_; }
+
+ private:
+  struct Sets;
+
+  void mark_with(const TextView& text,
+                 std::vector<unsigned char>& maybe,
+                 bool for_find) const;
+
+  std::size_t size_ = 0;
+  std::size_t literals_ = 0;
+  std::vector<std::size_t> always_;  ///< terms the set does not take
+  std::unique_ptr<Sets> sets_;
 };
 
 /// True when `term` holds an uppercase letter (for --smart-case); in a

@@ -91,11 +91,14 @@ Hit make_snippet(const Paper& paper,
 
 /// make_snippet() with the summary's bullets already as plain text, in
 /// split_summary() order (a search renders them once, to score them, and
-/// keeps them for the rows it prints).
+/// keeps them for the rows it prints). `set`, when given, is a TermSet of
+/// `terms` (same order): only the terms it does not rule out of a text are
+/// looked for in it, with the same snippet.
 Hit make_snippet(const Paper& paper,
                  std::span<const std::string_view> plain_bullets,
                  std::span<const Matcher* const> terms,
                  const RankIn& in,
-                 std::size_t columns = 160);
+                 std::size_t columns = 160,
+                 const TermSet* set = nullptr);
 
 }  // namespace papers

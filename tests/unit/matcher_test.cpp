@@ -3,7 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace papers {
@@ -225,6 +227,93 @@ TEST_CASE("matchers move") {
   REQUIRE(m.has_value());
   Matcher moved = std::move(*m);
   CHECK(moved.matches("xx", {}, Fold::kText));
+}
+
+TEST_CASE("a TextView counts and finds as the text itself does") {
+  const Matcher m = Matcher::literal("Straße");
+  for (const std::string text :
+       {"STRASSE und strasse", "straße 데이터셋 Straße", "none here"}) {
+    const TextView view(text);
+    CHECK(m.count_text(view) == m.count_text(text));
+    CHECK(m.find_text(view) == m.find_text(text));
+  }
+  const TextView ascii("Model 모델");
+  CHECK(ascii.folds_as_ascii());
+  const TextView accented("Café");
+  CHECK_FALSE(accented.folds_as_ascii());
+  CHECK(accented.folded() == "café");
+}
+
+// The terms `set` may find in `text` (mark()), as their indices.
+std::vector<std::size_t> marked(const TermSet& set,
+                                std::size_t size,
+                                std::string_view text,
+                                bool for_find = false) {
+  std::vector<unsigned char> maybe;
+  const TextView view(text);
+  if (for_find) {
+    set.mark_for_find(view, maybe);
+  } else {
+    set.mark(view, maybe);
+  }
+  REQUIRE(maybe.size() == size);
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < maybe.size(); ++i) {
+    if (maybe[i] != 0) {
+      out.push_back(i);
+    }
+  }
+  return out;
+}
+
+TEST_CASE("a TermSet finds which literals occur, in one pass") {
+  std::vector<Matcher> terms;
+  terms.push_back(Matcher::literal("diffusion"));
+  terms.push_back(Matcher::literal("강화 학습"));  // spaces optional
+  terms.push_back(Matcher::literal("LLM", MatchOptions{true, false}));
+  terms.push_back(Matcher::literal("a.b"));        // '.' is no wildcard
+  terms.push_back(Matcher::literal("strasse"));    // matches folded Straße
+  terms.push_back(Matcher::regex("x+y").value());  // always may occur
+  std::vector<const Matcher*> all;
+  for (const auto& m : terms) {
+    all.push_back(&m);
+  }
+  const TermSet set(all);
+  CHECK(set.literals() == 5);
+  const auto size = all.size();
+  using V = std::vector<std::size_t>;
+  CHECK(marked(set, size, "Latent DIFFUSION models") == V{0, 5});
+  CHECK(marked(set, size, "강화학습 and llm") == V{1, 5});
+  CHECK(marked(set, size, "강화\n 학습 with LLM") == V{1, 2, 5});
+  CHECK(marked(set, size, "axb and A.B") == V{3, 5});
+  CHECK(marked(set, size, "Die Straße") == V{4, 5});
+  CHECK(marked(set, size, "nothing") == V{5});
+  // find_text() folds non-ASCII text a cluster at a time: the set does
+  // not rule case-insensitive literals out of it.
+  CHECK(marked(set, size, "Die Straße", true) == V{0, 1, 3, 4, 5});
+  CHECK(marked(set, size, "plain ascii", true) == V{5});
+
+  SUBCASE("it never rules out a term that count_text() finds") {
+    for (const std::string text : {"Diffusion 강화 학습 LLM a.b STRASSE",
+                                   "강화  학습",
+                                   "llm diffusio",
+                                   "Straße",
+                                   "ＬＬＭ ｄｉｆｆｕｓｉｏｎ",
+                                   "a.B strAsse"}) {
+      const auto may = marked(set, size, text);
+      for (std::size_t i = 0; i < size; ++i) {
+        if (terms[i].count_text(text) > 0) {
+          CHECK(std::find(may.begin(), may.end(), i) != may.end());
+        }
+      }
+    }
+  }
+  SUBCASE("marks add up over several texts") {
+    std::vector<unsigned char> maybe;
+    set.mark(TextView("diffusion"), maybe);
+    set.mark(TextView("a.b"), maybe);
+    CHECK(maybe == std::vector<unsigned char>{1, 0, 0, 1, 0, 1});
+  }
 }
 
 }  // namespace
