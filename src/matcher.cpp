@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <tuple>
 
@@ -89,6 +90,17 @@ Matcher Matcher::literal(std::string_view term, MatchOptions options) {
   }
   for (const auto g : m.gaps_) {
     m.has_gaps_ = m.has_gaps_ || g != 0;
+  }
+  // The prefixes find_from() may look for whole: up to the first gap, and
+  // (for text lowered as it is compared) up to the first ASCII letter.
+  auto& raw = m.prefix_[0];
+  while (raw < m.needle_.size() && (raw == 0 || m.gaps_[raw] == 0)) {
+    ++raw;
+  }
+  auto& lowered = m.prefix_[1];
+  while (lowered < raw
+         && ascii_upper(m.needle_[lowered]) == m.needle_[lowered]) {
+    ++lowered;
   }
   m.name_needle_ = author_key(term);
   return m;
@@ -268,6 +280,27 @@ std::size_t Matcher::find_from(std::string_view text,
     return at;
   }
   if (needle_.size() > text.size()) {
+    return std::string_view::npos;
+  }
+  // A needle that starts with two bytes or more that lowering cannot
+  // change (Hangul, say, whose lead bytes are common in Korean text): its
+  // candidates are where that prefix occurs, found whole by memmem.
+  const std::size_t prefix = prefix_[lower ? 1 : 0];
+  if (prefix >= 2) {
+    const char* const base = text.data();
+    for (std::size_t i = from; i + needle_.size() <= text.size(); ++i) {
+      const void* hit =
+          ::memmem(base + i, text.size() - i, needle_.data(), prefix);
+      if (hit == nullptr) {
+        break;
+      }
+      i = static_cast<std::size_t>(static_cast<const char*>(hit) - base);
+      const std::size_t e = match_at(text, i, lower);
+      if (e != std::string_view::npos) {
+        *end = e;
+        return i;
+      }
+    }
     return std::string_view::npos;
   }
   // Candidates are found 32 bytes a step: the needle's first byte (in

@@ -153,6 +153,9 @@ class Matcher {
   std::string needle_;
   std::vector<unsigned char> gaps_;
   bool has_gaps_ = false;
+  // How many bytes of needle_ find_from() may look for whole: [0] up to
+  // its first gap, [1] also up to its first ASCII letter.
+  std::size_t prefix_[2] = {0, 0};
   bool case_sensitive_ = false;
   std::string name_needle_;  ///< author_key(term)
 

@@ -316,5 +316,20 @@ TEST_CASE("a TermSet finds which literals occur, in one pass") {
   }
 }
 
+TEST_CASE("a needle's unchanging prefix finds its candidates whole") {
+  // Hangul: the prefix up to the first optional space.
+  const Matcher m = Matcher::literal("강화학습");
+  CHECK(m.count_text("강강화학습 강화 학습 강화학 습 강화") == 2);
+  CHECK(m.find_text("강강화학습") == std::vector<MatchSpan>{{3, 15}});
+  CHECK(m.count_text("강화") == 0);
+  // Digits and punctuation before the first letter; the letters then
+  // match in either case.
+  const Matcher v = Matcher::literal("1.5-Pro");
+  CHECK(v.count_text("11.5-pro 1.5-PRO 1.5-Pr 1.5") == 2);
+  CHECK(v.find_text("x 1.5-PrO") == std::vector<MatchSpan>{{2, 9}});
+  const Matcher exact = Matcher::literal("모델 1.5", MatchOptions{true, true});
+  CHECK(exact.count_text("모델 1.5 모델1.5 모델 1.5") == 2);
+}
+
 }  // namespace
 }  // namespace papers
