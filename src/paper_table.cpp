@@ -110,6 +110,19 @@ void PaperTable::rehash(std::size_t size) {
   slots_ = std::move(slots);
 }
 
+std::optional<PaperTable::FreeSlot> PaperTable::new_key_slot(
+    std::string_view id, const std::optional<Date>& date) {
+  const auto hash = static_cast<std::uint32_t>(key_hash(id, date));
+  bool found = false;
+  const std::size_t at = find_slot(id, date, hash, found);
+  if (found) {
+    ++duplicates_;
+    return std::nullopt;
+  }
+  ++with_id_;
+  return FreeSlot{at, hash};
+}
+
 void PaperTable::note_date(const std::optional<Date>& date) {
   if (date && (!newest_ || *newest_ < *date)) {
     newest_ = date;
@@ -151,16 +164,12 @@ std::size_t PaperTable::find_slot(std::string_view id,
 bool PaperTable::keep(const Paper& paper) {
   note_date(paper.date);
   if (paper.id) {
-    const auto hash =
-        static_cast<std::uint32_t>(key_hash(*paper.id, paper.date));
-    bool found = false;
-    const std::size_t at = find_slot(*paper.id, paper.date, hash, found);
-    if (found) {
-      ++duplicates_;
+    const auto slot = new_key_slot(*paper.id, paper.date);
+    if (!slot) {
       return false;
     }
-    slots_[at] = Slot{static_cast<std::uint32_t>(records_.size() + 1), hash};
-    ++with_id_;
+    slots_[slot->at] =
+        Slot{static_cast<std::uint32_t>(records_.size() + 1), slot->hash};
   }
   records_.push_back(&paper);
   return true;
@@ -199,16 +208,10 @@ void PaperTable::keep_key(const DroppedRecord& dropped) {
   if (!dropped.id) {
     return;
   }
-  const auto hash =
-      static_cast<std::uint32_t>(key_hash(*dropped.id, dropped.date));
-  bool found = false;
-  const std::size_t at = find_slot(*dropped.id, dropped.date, hash, found);
-  if (found) {
-    ++duplicates_;  // as the record itself would have been
-    return;
+  // A repeat is counted as the record itself would have been.
+  if (const auto slot = new_key_slot(*dropped.id, dropped.date)) {
+    slots_[slot->at] = Slot{add_key(*dropped.id, dropped.date), slot->hash};
   }
-  slots_[at] = Slot{add_key(*dropped.id, dropped.date), hash};
-  ++with_id_;
 }
 
 void PaperTable::keep_best(KeepBest bound) { bound_ = std::move(bound); }
@@ -222,16 +225,11 @@ void PaperTable::keep_best(KeepBest bound) { bound_ = std::move(bound); }
 bool PaperTable::offer(const Paper& paper) {
   note_date(paper.date);
   if (paper.id) {
-    const auto hash =
-        static_cast<std::uint32_t>(key_hash(*paper.id, paper.date));
-    bool found = false;
-    const std::size_t at = find_slot(*paper.id, paper.date, hash, found);
-    if (found) {
-      ++duplicates_;
+    const auto slot = new_key_slot(*paper.id, paper.date);
+    if (!slot) {
       return false;
     }
-    slots_[at] = Slot{add_key(*paper.id, paper.date), hash};
-    ++with_id_;
+    slots_[slot->at] = Slot{add_key(*paper.id, paper.date), slot->hash};
   }
   const std::uint64_t seq = seq_++;
   const auto& before = bound_.before;

@@ -192,6 +192,16 @@ class PaperTable {
                         const std::optional<Date>& date,
                         std::uint32_t hash,
                         bool& found);
+
+  // The free slot a new key (id, date) goes in, with its hash; nothing
+  // (and one more repeat counted) when the key is there already.
+  struct FreeSlot {
+    std::size_t at;
+    std::uint32_t hash;
+  };
+
+  std::optional<FreeSlot> new_key_slot(std::string_view id,
+                                       const std::optional<Date>& date);
   void note_date(const std::optional<Date>& date);
   void rehash(std::size_t size);
   // Under a bound: adds the key of `paper` (false for a repeat) and keeps
