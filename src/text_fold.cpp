@@ -49,65 +49,9 @@ constexpr auto kTextFold = static_cast<utf8proc_option_t>(
 constexpr auto kNameFold =
     static_cast<utf8proc_option_t>(kTextFold | UTF8PROC_STRIPMARK);
 
-// True when folding `text` only lowercases its ASCII letters: every code
-// point is ASCII, a precomposed Hangul syllable (U+AC00..U+D7A3) or a CJK
-// unified ideograph (U+4E00..U+9FFF), none of which case folding, NFKC or
-// lumping change. Anything else (a combining jamo or accent that could
-// compose with its neighbour included) takes the utf8proc path. Korean
-// summaries are most of the text a search folds, so this is worth it.
-bool folds_as_ascii_scalar(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
-  while (p < end) {
-    if (*p < 0x80) {
-      ++p;
-      continue;
-    }
-    if (end - p < 3) {
-      return false;
-    }
-    const unsigned b1 = p[1];
-    const unsigned b2 = p[2];
-    if ((b1 & 0xC0U) != 0x80 || (b2 & 0xC0U) != 0x80) {
-      return false;
-    }
-    // Hangul U+AC00..U+D7A3 is EA B0 80 .. ED 9E A3; CJK U+4E00..U+9FFF
-    // is E4 B8 80 .. E9 BF BF.
-    switch (*p) {
-    case 0xE5:
-    case 0xE6:
-    case 0xE7:
-    case 0xE8:
-    case 0xE9:
-    case 0xEB:
-    case 0xEC:
-      break;
-    case 0xE4:
-      if (b1 < 0xB8) {
-        return false;
-      }
-      break;
-    case 0xEA:
-      if (b1 < 0xB0) {
-        return false;
-      }
-      break;
-    case 0xED:
-      if (b1 > 0x9E || (b1 == 0x9E && b2 > 0xA3)) {
-        return false;
-      }
-      break;
-    default:
-      return false;
-    }
-    p += 3;
-  }
-  return true;
-}
-
-#ifdef PAPERS_HAVE_AVX2_PATH
-// A lead byte of valid UTF-8 at p[0] (p[1], p[2] exist) starts a Hangul
-// syllable or a CJK ideograph.
+// A lead byte at p[0] whose two continuation bytes p[1], p[2] exist
+// starts a Hangul syllable or a CJK ideograph: Hangul U+AC00..U+D7A3 is
+// EA B0 80 .. ED 9E A3, CJK U+4E00..U+9FFF is E4 B8 80 .. E9 BF BF.
 bool lead_folds_as_itself(const unsigned char* p) {
   switch (p[0]) {
   case 0xE5:
@@ -128,6 +72,34 @@ bool lead_folds_as_itself(const unsigned char* p) {
     return false;
   }
 }
+
+// True when folding `text` only lowercases its ASCII letters: every code
+// point is ASCII, a precomposed Hangul syllable (U+AC00..U+D7A3) or a CJK
+// unified ideograph (U+4E00..U+9FFF), none of which case folding, NFKC or
+// lumping change. Anything else (a combining jamo or accent that could
+// compose with its neighbour included) takes the utf8proc path. Korean
+// summaries are most of the text a search folds, so this is worth it.
+bool folds_as_ascii_scalar(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    if (*p < 0x80) {
+      ++p;
+      continue;
+    }
+    if (end - p < 3) {
+      return false;
+    }
+    if ((p[1] & 0xC0U) != 0x80 || (p[2] & 0xC0U) != 0x80
+        || !lead_folds_as_itself(p)) {
+      return false;
+    }
+    p += 3;
+  }
+  return true;
+}
+
+#ifdef PAPERS_HAVE_AVX2_PATH
 
 __attribute__((target("avx2"))) inline __m256i at_least(__m256i v,
                                                         unsigned char lo) {
