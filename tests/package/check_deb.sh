@@ -10,7 +10,8 @@ set -euo pipefail
 build=${1:?usage: check_deb.sh BUILD_DIR}
 fail() { echo "check_deb: $*" >&2; exit 1; }
 (cd "$build" && cpack -G DEB > /dev/null)
-deb=$(ls -t "$build"/papers_*.deb | head -1)
+debs=$(ls -t "$build"/papers_*.deb)
+deb=${debs%%$'\n'*}  # the newest
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 dpkg -x "$deb" "$root"
@@ -21,9 +22,13 @@ bin=$root/usr/bin/papers
 # PAPERS_STATIC_LIBS).
 needed=$(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
 grep -q '^libc\.so' <<<"$needed" || fail "no NEEDED libraries read: $needed"
+# The cache is read whole first: `ldconfig -p | awk '... exit'` under
+# pipefail failed with status 141 whenever awk's early exit killed
+# ldconfig mid-write (it did in a CI run).
+cache=$(ldconfig -p)
 for soname in $needed; do
   case $soname in ld-linux*) continue ;; esac
-  path=$(ldconfig -p | awk -v s="$soname" '$1 == s && /x86-64/ {print $NF; exit}')
+  path=$(awk -v s="$soname" '$1 == s && /x86-64/ {print $NF; exit}' <<<"$cache")
   [ -n "$path" ] || fail "cannot find $soname"
   # dpkg knows the file under /lib or /usr/lib, as its package put it.
   real=$(readlink -f "$path")
